@@ -1,0 +1,138 @@
+// The answer engine: question → normalised terms → service → topic → owner, or an honest "not sure".
+import { readIntent } from './intent.ts';
+import { FILLER, PHRASES, SYNONYMS } from './lexicon.ts';
+import { OFF_TOPIC_PHRASES, OWNERSHIP_CUES } from './lexicon-signals.ts';
+import { cleanSlack, normalizeTokens, stem, tokenize } from './normalize.ts';
+import { breakdownFor, resolveOwner } from './owner.ts';
+import { createTopicIndex, type Scored } from './scoring.ts';
+import { createServiceDetector, type ServiceMention } from './services.ts';
+import type {
+  Answer,
+  AskContext,
+  Engine,
+  KnowledgeBase,
+  Service,
+  Suggestion,
+  UnsureReason,
+} from './types.ts';
+import { createSpeller } from './typo.ts';
+
+/** Below this confidence the engine declines: a confident wrong answer is worse than "not sure". */
+export const CONFIDENCE_THRESHOLD = 0.42;
+/** Longer questions are pasted logs or documents, not questions; declining is cheap and honest. */
+export const MAX_QUESTION_CHARS = 2_000;
+/** Work cap: only this many words are read, so any input costs the same bounded time. */
+const MAX_WORDS = 80;
+const CORRECTED_WEIGHT = 0.7;
+const SERVICE_WEIGHT = 0.4;
+
+export function createEngine(kb: KnowledgeBase): Engine {
+  return createEngineWithTrace(kb).engine;
+}
+
+/** The engine plus a trace of the last ranking, for tuning tools and tests. */
+export function createEngineWithTrace(kb: KnowledgeBase): { engine: Engine; last: () => Scored[] } {
+  let lastRanked: Scored[] = [];
+  const index = createTopicIndex(kb.topics);
+  const detector = createServiceDetector(kb.services);
+  const servicesById = new Map(kb.services.map((s) => [s.id, s]));
+  const topicsById = new Map(kb.topics.map((t) => [t.id, t]));
+  const lexiconWords = [
+    'itcontrol',
+    ...FILLER,
+    ...OWNERSHIP_CUES,
+    ...Object.keys(SYNONYMS),
+    ...Object.keys(PHRASES).flatMap(tokenize),
+    ...Object.values(OFF_TOPIC_PHRASES).flat().flatMap(tokenize),
+  ];
+  const speller = createSpeller([...index.words, ...detector.words, ...lexiconWords]);
+
+  const unsure = (reason: UnsureReason, ranked: Scored[] = [], confidence = 0): Answer => ({
+    kind: 'unsure',
+    reason,
+    suggestions: ranked.slice(0, 3).map((s): Suggestion => ({ topic: s.topic.id, title: s.topic.title })),
+    confidence,
+  });
+
+  const answerTopic = (topicId: string, serviceId?: string | null, confidence = 1): Answer => {
+    const topic = topicsById.get(topicId);
+    if (!topic) return unsure('no-match');
+    const service = serviceId ? (servicesById.get(serviceId) ?? null) : null;
+    const resolved = resolveOwner(topic, service);
+    if (!resolved)
+      return { kind: 'depends', topic, breakdown: breakdownFor(topic, servicesById), confidence };
+    return {
+      kind: 'answered',
+      topic,
+      service,
+      owner: resolved.owner,
+      rationale: resolved.rationale,
+      confidence,
+    };
+  };
+
+  const ask = (question: string, context?: AskContext): Answer => {
+    if (question.length > MAX_QUESTION_CHARS * 4) return unsure('too-long');
+    const cleaned = cleanSlack(question).trim();
+    if (!/[\p{L}\p{N}]/u.test(cleaned)) return unsure('empty');
+    if (cleaned.length > MAX_QUESTION_CHARS) return unsure('too-long');
+
+    const raw = tokenize(cleaned).slice(0, MAX_WORDS);
+    const discount = new Map<number, number>();
+    const words = raw.map((w, i) => {
+      const fixed = speller(w);
+      if (fixed !== w) discount.set(i, CORRECTED_WEIGHT);
+      return fixed;
+    });
+    const intent = readIntent(words);
+    const mentions = detector.mentions(words);
+    const named = detector.rank(words);
+    const service = named[0] ?? null;
+    // A service name says which owner override applies, not which topic: it counts for less.
+    for (const m of mentions) for (let i = m.start; i < m.end; i++) discount.set(i, SERVICE_WEIGHT);
+    const normalized = normalizeTokens(words, discount);
+    const ranked = normalized.terms.length > 0 ? index.score(normalized, service?.id ?? null) : [];
+    lastRanked = ranked;
+    if (intent.offTopic) return unsure('off-topic', ranked);
+
+    const onlyService =
+      normalized.terms.length > 0 && normalized.terms.every((t) => serviceTerm(t, mentions, words));
+    if (context?.topicId && service && onlyService) return answerTopic(context.topicId, service.id, 0.7);
+
+    const best = ranked[0];
+    if (!best) return unsure('no-match');
+    const confidence = confidenceOf(best, ranked[1], intent.ownership, normalized.terms.length);
+    if (intent.howTo) return unsure('off-topic', ranked, confidence * 0.5);
+    if (confidence < CONFIDENCE_THRESHOLD) return unsure('no-match', ranked, confidence);
+    return answerFor(best.topic.id, [...named, detector.implied(words)], confidence);
+  };
+
+  /** Answers with the first candidate service that decides the owner; else as if no service was named. */
+  const answerFor = (topicId: string, candidates: Array<Service | null>, confidence: number): Answer => {
+    const topic = topicsById.get(topicId);
+    const service = candidates.find((s) => s && topic && resolveOwner(topic, s));
+    return answerTopic(topicId, service?.id ?? candidates[0]?.id ?? null, confidence);
+  };
+
+  return {
+    engine: { kb, ask, answerTopic: (topicId, serviceId) => answerTopic(topicId, serviceId) },
+    last: () => lastRanked,
+  };
+}
+
+/**
+ * Confidence from how much of the question the topic explains and how much of its closest phrasing the
+ * question contains, tempered by how far it leads the runner-up.
+ */
+function confidenceOf(best: Scored, second: Scored | undefined, ownership: boolean, terms: number): number {
+  const margin = second ? Math.max(0, (best.score - second.score) / Math.max(best.score, 1e-9)) : 1;
+  let c = (0.55 * best.coverage + 0.45 * best.phrase) * (0.75 + 0.25 * Math.min(1, margin * 2));
+  // A long question that never asks who does what is rarely an SRM question.
+  if (!ownership && terms > 4) c *= 0.85;
+  return Math.max(0, Math.min(1, c));
+}
+
+/** Whether a term came from a service name ("and on Lambda?" names a service and nothing else). */
+function serviceTerm(term: string, mentions: ServiceMention[], words: string[]): boolean {
+  return mentions.some((m) => words.slice(m.start, m.end).some((w) => stem(w) === term));
+}

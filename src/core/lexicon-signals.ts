@@ -1,0 +1,81 @@
+// Question signals as data: ownership cues, off-topic phrases, and how service mentions are weighed.
+
+const words = (text: string): string[] => text.split(/\s+/).filter(Boolean);
+const list = (text: string): string[] =>
+  text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+
+/** Words that make a question an ownership question. */
+export const OWNERSHIP_CUES = new Set(
+  `who whose whom responsible responsibility responsibilities job duty owns own owner ownership handle handles
+  manage manages managed managing patch patches patching patched configure configures maintain maintains secure
+  secures protect protects operate operates runs run us we our aws amazon them they customer customers side
+  hook problem call task burden accountable liable charge`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Off-topic signals: phrases that mark a question as something other than an SRM ownership question
+ * (other clouds, personal devices, prices, service status, how-tos, HR and org charts).
+ */
+export const OFF_TOPIC_PHRASES: Record<string, string[]> = {
+  'other-cloud':
+    list(`azure, gcp, google cloud, microsoft cloud, oracle cloud, digitalocean, ibm cloud, alibaba cloud,
+    heroku, linode, cloudflare workers, on gke, in gke, aks cluster`),
+  personal:
+    list(`my phone, iphone, android, laptop, my pc, home router, my router, wifi, wi-fi, printer, my car,
+    smart tv, home network, macbook, personal computer, my desktop, my tv, smartwatch, tablet, ipad,
+    playstation, xbox`),
+  price: list(`cost, costs, price, prices, pricing, priced, cheaper, cheapest, expensive, billed, charge for,
+    charges, how much, per month, per gb, discount, savings plan, reserved instance pricing, free tier,
+    budget`),
+  status: list(`outage, outages, is down, down right now, health dashboard, status page, service health,
+    timing out, degraded, is it down, latency spike`),
+  howto:
+    list(`invoice, invoices, billing, bill, cli command, aws cli, command to, the command, syntax, tutorial,
+    step by step, code sample, sdk example, boto3, terraform, cloudformation template, yaml for,
+    how do i mount, how to mount, how do i create, how do i set up, how do i install,
+    how do i download, how do i export, how do i copy, how can i, how to, center a div, regex,
+    translate`),
+  org: list(`vacation, pto, expense, hr, payroll, on call, on-call, all-hands, all hands, which team, what team,
+    talk to, office badge, replacement badge, office, slides, onboarding deck, my manager or,
+    promotion, salary, lunch, pizza, weather, snow, football, match last night, birthday, jira,
+    standup, meeting, interview, hiring`),
+};
+
+/** Words just before a service name that make it the service the question is about ("pods on Fargate"). */
+export const SERVICE_FOCUS_BEFORE = new Set(
+  words('on in inside within under behind to onto into using via for'),
+);
+/** Words before a service name that mark it as not the subject ("moving from EC2 to RDS"). */
+export const SERVICE_AWAY_BEFORE = new Set(['from', 'off', 'instead', 'than', 'leaving', 'replacing', 'not']);
+/** Words skipped when looking for the word before a service name. */
+export const SERVICE_SKIP_BEFORE = new Set(words('a an the our my your their its amazon aws'));
+/** Cross-cutting services: named alongside a workload service, the workload service is the subject. */
+export const GENERIC_SERVICES = new Set(['iam', 'kms', 'cloudtrail', 'vpc', 'cloudwatch']);
+/** Service → services it is more specific than when both are named ("EKS pods on Fargate" is Fargate). */
+export const MORE_SPECIFIC_THAN: Record<string, string[]> = {
+  fargate: ['ecs', 'eks', 'ec2'],
+  ecs: ['ec2'],
+  eks: ['ec2'],
+  'elastic-beanstalk': ['ec2'],
+  aurora: ['rds'],
+};
+/**
+ * Words that imply a service when none is named ("our linux instances" are EC2 instances). Used only when
+ * the topic's owner depends on the service.
+ */
+export const IMPLIED_SERVICE: Record<string, string[]> = {
+  ec2: words(
+    'instance instances vm vms box boxes linux windows ubuntu ami amis iptables rhel centos debian ssh rdp kernel',
+  ),
+};
+/** One-word service names that are also ordinary words: they count only after "aws"/"amazon" ("AWS Config"). */
+export const AMBIGUOUS_ALIASES = new Set(
+  'config backup shield inspector batch support connect organizations artifact glue detective outposts chatbot pipes'.split(
+    ' ',
+  ),
+);

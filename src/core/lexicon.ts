@@ -1,0 +1,221 @@
+// Matching vocabulary as data: filler words, phrases, abbreviations, synonyms and stem families.
+
+/** Words that carry no topic meaning; dropped before scoring (question words are read as cues first). */
+export const FILLER = new Set(
+  `a an the is are was were be been being am do does did done doing i me my mine we us our ours ourselves myself
+  you your yours it its it's this that these those there here of to for in on at by with from about into onto under
+  over and or nor but if so then than too also just really actually quick quickly hey hi hello please pls plz thanks
+  thank tell know wondering wonder question q can could would should will shall may might must have has had having
+  need needs needed what what's which who who's whom whose how when where why whether any some all each every other
+  another such same own owns owned owner owning responsible responsibility responsibilities job jobs duty duties
+  side part hook problem call thing things stuff kind sort like ok okay yes no not still already now
+  one someone somebody anyone anybody everyone everybody them they their theirs he she his her him aws amazon
+  amazon's aws's web services cloud provider vendor handle handles handled handling take takes taking taken care
+  cares make makes making sure get gets got go goes going want wants wanted say said says claim claimed think
+  thought mean means meant i'm we're you're they're isn't aren't doesn't don't didn't can't won't whats whos
+  hows thats that's lets let's ask asking confused clear team teams folks guy guys people someone's again ever
+  really basically exactly which one either both vs versus per via etc e.g eg i.e ie way ways up down out off
+  ourself themselves yourself even though while since because as only once supposed expected sit sits fall falls
+  land lands belong belongs lie lies lol lmao tbh imo imho btw fyi afaik idk iirc ya yo yeah yep nope gonna wanna
+  gotta kinda sorta honestly literally anyway anyways yall dude bro mate babysit babysits babysitting dont doesnt didnt isnt arent cant wont im ive youre theyre whats thats lets`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Case-sensitive rewrites applied before lowercasing, where case carries meaning
+ * ("IT controls" is not the pronoun "it").
+ */
+export const CASED_REWRITES: ReadonlyArray<readonly [RegExp, string]> = [[/\bIT\b/g, ' itcontrol ']];
+
+/** Multi-word phrases folded into one canonical token (or a few) before stemming. Longest first wins. */
+export const PHRASES: Record<string, string> = {
+  'operating system': 'os',
+  'operating systems': 'os',
+  'guest operating system': 'guest_os',
+  'host operating system': 'host_os',
+  'data center': 'datacenter',
+  'data centers': 'datacenter',
+  'data centre': 'datacenter',
+  'data centres': 'datacenter',
+  'security group': 'security_group',
+  'security groups': 'security_group',
+  'sec group': 'security_group',
+  'sec groups': 'security_group',
+  'network acl': 'nacl',
+  'network acls': 'nacl',
+  'network access control list': 'nacl',
+  'network access control lists': 'nacl',
+  'multi factor': 'mfa',
+  'multi-factor': 'mfa',
+  'access key': 'access_key',
+  'access keys': 'access_key',
+  'root user': 'root',
+  'root account': 'root',
+  'root login': 'root',
+  'key pair': 'key_pair',
+  'key pairs': 'key_pair',
+  'control plane': 'control_plane',
+  'data plane': 'data_plane',
+  'worker node': 'worker_node',
+  'worker nodes': 'worker_node',
+  'in transit': 'in_transit',
+  'at rest': 'at_rest',
+  'in flight': 'in_transit',
+  'on the wire': 'in_transit',
+  'least privilege': 'least_privilege',
+  'least-privilege': 'least_privilege',
+  'point in time': 'pitr',
+  'point-in-time': 'pitr',
+  'disaster recovery': 'dr',
+  'change control': 'configuration management',
+  'change management': 'configuration management',
+  'availability zone': 'az',
+  'availability zones': 'az',
+  'edge location': 'edge_location',
+  'edge locations': 'edge_location',
+  'lock down': 'secur',
+  'locked down': 'secur',
+  'look after': '',
+  'looks after': '',
+  'deal with': '',
+  'deals with': '',
+  'in charge of': '',
+  'keep an eye on': '',
+  'on the hook': '',
+  'security of the cloud': 'secur of_the_cloud',
+  'security in the cloud': 'secur in_the_cloud',
+  'back up': 'backup',
+  'backing up': 'backup',
+  'backed up': 'backup',
+  'maintenance window': 'maintenance_window',
+  'maintenance windows': 'maintenance_window',
+  'patch window': 'maintenance_window',
+  'host os': 'host_os',
+  'guest os': 'guest_os',
+  'block public access': 'block_public_access',
+  'bucket policy': 'bucket_policy',
+  'bucket policies': 'bucket_policy',
+  'flow logs': 'flow_log',
+  'flow log': 'flow_log',
+  'incident response': 'incident_response',
+  'awareness and training': 'awareness training',
+  'auto scaling': 'auto_scaling',
+  'auto-scaling': 'auto_scaling',
+  'multi-az': 'multi_az',
+  'multi az': 'multi_az',
+};
+
+/** Token abbreviations and synonyms, applied after stemming: token → replacement tokens. */
+export const SYNONYMS: Record<string, string> = {
+  mgmt: 'management',
+  mgt: 'management',
+  config: 'configuration',
+  cfg: 'configuration',
+  conf: 'configuration',
+  sg: 'security_group',
+  secgroup: 'security_group',
+  db: 'database',
+  rdbms: 'database',
+  '2fa': 'mfa',
+  vm: 'instance',
+  box: 'instance',
+  machine: 'instance',
+  pii: 'sensitive data',
+  phi: 'sensitive data',
+  creds: 'credential',
+  cred: 'credential',
+  pw: 'password',
+  pwd: 'password',
+  passwd: 'password',
+  perm: 'permission',
+  priv: 'privilege',
+  infra: 'infrastructure',
+  env: 'environment',
+  dc: 'datacenter',
+  facility: 'datacenter',
+  building: 'datacenter',
+  buildings: 'datacenter',
+  upgrade: 'patch',
+  update: 'patch',
+  hotfix: 'patch',
+  ssl: 'tls',
+  https: 'tls',
+  ids: 'intrusion detection',
+  ips: 'intrusion prevention',
+  iptables: 'firewall',
+  firewalld: 'firewall',
+  ufw: 'firewall',
+  snapshot: 'backup',
+  resilience: 'resilien',
+  resiliency: 'resilien',
+  resilient: 'resilien',
+  comply: 'complian',
+  compliant: 'complian',
+  certification: 'complian',
+  certified: 'complian',
+  regulation: 'law',
+  regulatory: 'law',
+  gdpr: 'law',
+  hipaa: 'law',
+  cis: 'harden',
+  cve: 'vulnerability',
+  vuln: 'vulnerability',
+  dependency: 'library',
+  package: 'library',
+  lib: 'library',
+  npm: 'library',
+  pip: 'library',
+  jvm: 'runtime',
+  jre: 'runtime',
+  interpreter: 'runtime',
+  pentest: 'penetration',
+};
+
+/** Extra tokens added beside a token (kept alongside it) when a word is a loose synonym. */
+export const EXPANSIONS: Record<string, string[]> = {
+  fix: ['patch'],
+  kernel: ['os'],
+  ubuntu: ['os'],
+  linux: ['os'],
+  windows: ['os'],
+  rhel: ['os'],
+  debian: ['os'],
+  centos: ['os'],
+  server: ['instance'],
+  host: ['instance'],
+  hypervisor: ['virtualization'],
+  virtualization: ['hypervisor'],
+};
+
+/** Prefix families: any token starting with the key is folded to the value (derivational morphology). */
+export const STEM_FAMILIES: ReadonlyArray<readonly [string, string]> = [
+  ['encrypt', 'encrypt'],
+  ['decrypt', 'encrypt'],
+  ['isolat', 'isolat'],
+  ['install', 'install'],
+  ['classif', 'classif'],
+  ['rotat', 'rotat'],
+  ['decommission', 'decommission'],
+  ['protect', 'protect'],
+  ['detect', 'detect'],
+  ['replicat', 'replicat'],
+  ['authenticat', 'authenticat'],
+  ['authoriz', 'authoriz'],
+  ['maint', 'maintain'],
+  ['complian', 'complian'],
+  ['complie', 'complian'],
+  ['resilien', 'resilien'],
+  ['secur', 'secur'],
+  ['patch', 'patch'],
+  ['virtuali', 'virtualization'],
+  ['vulnerab', 'vulnerability'],
+  ['deprecat', 'deprecat'],
+  ['provision', 'provision'],
+  ['monitor', 'monitor'],
+  ['audit', 'audit'],
+  ['harden', 'harden'],
+  ['backup', 'backup'],
+  ['restor', 'restor'],
+  ['administ', 'administ'],
+];

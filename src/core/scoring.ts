@@ -1,0 +1,149 @@
+// Topic scoring: an IDF-weighted index over each topic's title, keywords and phrasings, with bigram bonuses.
+import { type Normalized, normalizeTokens, tokenize } from './normalize.ts';
+import type { Topic } from './types.ts';
+
+/** Field weights: a title or keyword term says more about a topic than a word in one phrasing. */
+const FIELD_WEIGHT = { title: 1.3, keywords: 1.2, phrasings: 1 } as const;
+/** IDF mass a phrasing needs before a full match counts fully (about two distinctive words). */
+const PHRASE_MIN_MASS = 3;
+
+export interface Scored {
+  topic: Topic;
+  /** Ranking score (unbounded). */
+  score: number;
+  /** Share of the question's term mass this topic explains, 0..1. */
+  coverage: number;
+  /** Share of the closest phrasing's term mass found in the question, 0..1. */
+  phrase: number;
+}
+
+export interface TopicIndex {
+  /** Every term that occurs in some topic. */
+  readonly terms: ReadonlySet<string>;
+  /** Every raw word in topic text, for the speller. */
+  readonly words: ReadonlySet<string>;
+  idf(term: string): number;
+  /** Topics sharing at least one term with the question, best first. */
+  score(question: Normalized, serviceId: string | null): Scored[];
+}
+
+interface TopicDoc {
+  topic: Topic;
+  weights: Map<string, number>;
+  bigrams: Set<string>;
+  phrasings: Set<string>[];
+}
+
+export function createTopicIndex(topics: Topic[]): TopicIndex {
+  const words = new Set<string>();
+  const terms = (text: string): string[] => {
+    const raw = tokenize(text);
+    for (const w of raw) words.add(w);
+    return normalizeTokens(raw).terms;
+  };
+  const docs: TopicDoc[] = topics.map((topic) => {
+    const fields: Array<[number, string[]]> = [
+      [FIELD_WEIGHT.title, terms(topic.title)],
+      ...topic.keywords.map((k): [number, string[]] => [FIELD_WEIGHT.keywords, terms(k)]),
+      ...topic.phrasings.map((p): [number, string[]] => [FIELD_WEIGHT.phrasings, terms(p)]),
+    ];
+    const weights = new Map<string, number>();
+    const counts = new Map<string, number>();
+    const bigrams = new Set<string>();
+    for (const [w, ts] of fields) {
+      ts.forEach((t, i) => {
+        weights.set(t, Math.max(weights.get(t) ?? 0, w));
+        counts.set(t, (counts.get(t) ?? 0) + 1);
+        if (i > 0) bigrams.add(`${ts[i - 1]} ${t}`);
+      });
+    }
+    // Terms repeated across many phrasings are central to the topic; reward that gently.
+    for (const [t, c] of counts) weights.set(t, (weights.get(t) ?? 0) + 0.15 * Math.log(c));
+    const phrasings = topic.phrasings.map((p) => new Set(terms(p)));
+    return { topic, weights, bigrams, phrasings };
+  });
+
+  const df = new Map<string, number>();
+  const postings = new Map<string, number[]>();
+  const bigramPostings = new Map<string, number[]>();
+  docs.forEach((doc, i) => {
+    for (const t of doc.weights.keys()) {
+      df.set(t, (df.get(t) ?? 0) + 1);
+      const list = postings.get(t);
+      if (list) list.push(i);
+      else postings.set(t, [i]);
+    }
+    for (const b of doc.bigrams) {
+      const list = bigramPostings.get(b);
+      if (list) list.push(i);
+      else bigramPostings.set(b, [i]);
+    }
+  });
+  const n = docs.length;
+  const idfOf = (d: number): number => Math.log(1 + (n - d + 0.5) / (d + 0.5));
+  const maxIdf = idfOf(0.5);
+  const idf = (t: string): number => {
+    const d = df.get(t);
+    return d === undefined ? maxIdf : idfOf(d);
+  };
+
+  const score = (question: Normalized, serviceId: string | null): Scored[] => {
+    const unique = [...question.weights.entries()];
+    const mass = unique.reduce((sum, [t, w]) => sum + w * idf(t), 0);
+    const matched = new Map<number, number>();
+    const covered = new Map<number, number>();
+    for (const [t, w] of unique) {
+      for (const i of postings.get(t) ?? []) {
+        const doc = docs[i] as TopicDoc;
+        matched.set(i, (matched.get(i) ?? 0) + w * idf(t) * (doc.weights.get(t) ?? 1));
+        covered.set(i, (covered.get(i) ?? 0) + w * idf(t));
+      }
+    }
+    const qt = question.terms;
+    for (let k = 1; k < qt.length; k++) {
+      const a = qt[k - 1] as string;
+      const b = qt[k] as string;
+      if (a === b) continue;
+      for (const i of bigramPostings.get(`${a} ${b}`) ?? []) {
+        matched.set(i, (matched.get(i) ?? 0) + 0.5 * (idf(a) + idf(b)));
+      }
+    }
+    const results: Scored[] = [];
+    for (const [i, m] of matched) {
+      const doc = docs[i] as TopicDoc;
+      const phrase = bestPhrasing(doc.phrasings, question.weights, idf, PHRASE_MIN_MASS);
+      const bonus = serviceId && doc.topic.services[serviceId] ? 1 : 0;
+      results.push({
+        topic: doc.topic,
+        score: m + 8 * phrase + bonus,
+        coverage: mass > 0 ? Math.min(1, (covered.get(i) ?? 0) / mass) : 0,
+        phrase,
+      });
+    }
+    return results.sort((a, b) => b.score - a.score);
+  };
+
+  return { terms: new Set(df.keys()), words, idf, score };
+}
+
+/** The largest share of one phrasing's IDF mass that the question contains. */
+function bestPhrasing(
+  phrasings: Set<string>[],
+  question: Map<string, number>,
+  idf: (t: string) => number,
+  minMass: number,
+): number {
+  let best = 0;
+  for (const p of phrasings) {
+    let total = 0;
+    let hit = 0;
+    for (const t of p) {
+      const v = idf(t);
+      total += v;
+      hit += v * Math.min(1, question.get(t) ?? 0);
+    }
+    // A phrasing made only of common words ("who patches it?") is weak evidence even when fully matched.
+    if (total > 0) best = Math.max(best, (hit / total) * Math.min(1, total / minMass));
+  }
+  return best;
+}

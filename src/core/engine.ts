@@ -1,9 +1,10 @@
 // The answer engine: question → normalised terms → service → topic → owner, or an honest "not sure".
 import { readIntent } from './intent.ts';
 import { FILLER, PHRASES, SYNONYMS } from './lexicon.ts';
-import { OFF_TOPIC_PHRASES, OWNERSHIP_CUES } from './lexicon-signals.ts';
+import { GENERIC_SERVICES, OFF_TOPIC_PHRASES, OWNERSHIP_CUES } from './lexicon-signals.ts';
 import { cleanSlack, normalizeTokens, stem, tokenize } from './normalize.ts';
 import { breakdownFor, resolveOwner } from './owner.ts';
+import { createReranker } from './rerank.ts';
 import { createTopicIndex, type Scored } from './scoring.ts';
 import { createServiceDetector, type ServiceMention } from './services.ts';
 import type {
@@ -13,6 +14,7 @@ import type {
   KnowledgeBase,
   Service,
   Suggestion,
+  Topic,
   UnsureReason,
 } from './types.ts';
 import { createSpeller } from './typo.ts';
@@ -35,6 +37,7 @@ export function createEngineWithTrace(kb: KnowledgeBase): { engine: Engine; last
   let lastRanked: Scored[] = [];
   const index = createTopicIndex(kb.topics);
   const detector = createServiceDetector(kb.services);
+  const { rerank, covers } = createReranker(kb.topics, detector, GENERIC_SERVICES);
   const servicesById = new Map(kb.services.map((s) => [s.id, s]));
   const topicsById = new Map(kb.topics.map((t) => [t.id, t]));
   const lexiconWords = [
@@ -91,17 +94,24 @@ export function createEngineWithTrace(kb: KnowledgeBase): { engine: Engine; last
     // A service name says which owner override applies, not which topic: it counts for less.
     for (const m of mentions) for (let i = m.start; i < m.end; i++) discount.set(i, SERVICE_WEIGHT);
     const normalized = normalizeTokens(words, discount);
-    const ranked = normalized.terms.length > 0 ? index.score(normalized, service?.id ?? null) : [];
+    const outside = service
+      ? { terms: serviceTerms(normalized.terms, mentions, words), covers: (t: Topic) => covers(t, service) }
+      : undefined;
+    const scored = normalized.terms.length > 0 ? index.score(normalized, service?.id ?? null, outside) : [];
+    const implied = service ? null : detector.implied(words);
+    const ranked = rerank(scored, words, normalized.terms, service ?? implied);
     lastRanked = ranked;
     if (intent.offTopic) return unsure('off-topic', ranked);
 
-    const onlyService =
-      normalized.terms.length > 0 && normalized.terms.every((t) => serviceTerm(t, mentions, words));
+    const spoken = serviceTerms(normalized.terms, mentions, words, false);
+    const onlyService = normalized.terms.length > 0 && normalized.terms.every((t) => spoken.has(t));
     if (context?.topicId && service && onlyService) return answerTopic(context.topicId, service.id, 0.7);
 
     const best = ranked[0];
     if (!best) return unsure('no-match');
-    const confidence = confidenceOf(best, ranked[1], intent.ownership, normalized.terms.length);
+    const ownerOf = (s: Scored): string => resolveOwner(s.topic, service ?? implied)?.owner ?? 'depends';
+    const rival = ranked.find((s) => ownerOf(s) !== ownerOf(best));
+    const confidence = confidenceOf(best, rival, intent.ownership, normalized.terms.length);
     if (intent.howTo) return unsure('off-topic', ranked, confidence * 0.5);
     if (confidence < CONFIDENCE_THRESHOLD) return unsure('no-match', ranked, confidence);
     return answerFor(best.topic.id, [...named, detector.implied(words)], confidence);
@@ -122,7 +132,8 @@ export function createEngineWithTrace(kb: KnowledgeBase): { engine: Engine; last
 
 /**
  * Confidence from how much of the question the topic explains and how much of its closest phrasing the
- * question contains, tempered by how far it leads the runner-up.
+ * question contains, tempered by how far it leads the best topic that would name a different owner (two
+ * close topics that agree on the owner make the answer no less certain).
  */
 function confidenceOf(best: Scored, second: Scored | undefined, ownership: boolean, terms: number): number {
   const margin = second ? Math.max(0, (best.score - second.score) / Math.max(best.score, 1e-9)) : 1;
@@ -132,7 +143,23 @@ function confidenceOf(best: Scored, second: Scored | undefined, ownership: boole
   return Math.max(0, Math.min(1, c));
 }
 
-/** Whether a term came from a service name ("and on Lambda?" names a service and nothing else). */
-function serviceTerm(term: string, mentions: ServiceMention[], words: string[]): boolean {
-  return mentions.some((m) => words.slice(m.start, m.end).some((w) => stem(w) === term));
+/**
+ * Terms that came from service names ("and on Lambda?" names a service and nothing else); with `subjectOnly`,
+ * only those that say where a task happens rather than what it is about.
+ */
+function serviceTerms(
+  terms: string[],
+  mentions: ServiceMention[],
+  words: string[],
+  subjectOnly = true,
+): Set<string> {
+  const out = new Set<string>();
+  if (mentions.length === 0) return out;
+  for (const m of mentions) {
+    // IAM, KMS, CloudTrail, VPC are subject matter ("kms keys?"), not just the place a task happens.
+    if (subjectOnly && GENERIC_SERVICES.has(m.service.id)) continue;
+    for (let i = m.start; i < m.end; i++) out.add(stem(words[i] ?? ''));
+  }
+  for (const t of [...out]) if (!terms.includes(t)) out.delete(t);
+  return out;
 }

@@ -12,7 +12,7 @@ export const OWNERSHIP_CUES = new Set(
   `who whose whom responsible responsibility responsibilities job duty owns own owner ownership handle handles
   manage manages managed managing patch patches patching patched configure configures maintain maintains secure
   secures protect protects operate operates runs run us we our aws amazon them they customer customers side
-  hook problem call task burden accountable liable charge`
+  hook problem call task burden accountable liable charge fault mistake blame miss risk supposed`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -28,10 +28,10 @@ export const OFF_TOPIC_PHRASES: Record<string, string[]> = {
   personal:
     list(`my phone, iphone, android, laptop, my pc, home router, my router, wifi, wi-fi, printer, my car,
     smart tv, home network, macbook, personal computer, my desktop, my tv, smartwatch, tablet, ipad,
-    playstation, xbox`),
+    playstation, xbox, personal, raspberry pi, home nas, my nas, gmail, my kid, my family`),
   price: list(`cost, costs, price, prices, pricing, priced, cheaper, cheapest, expensive, billed, charge for,
     charges, how much, per month, per gb, discount, savings plan, reserved instance pricing, free tier,
-    budget`),
+    budget, aws bill, the bill, our bill, pays, pay for, paying for, invoice amount`),
   status: list(`outage, outages, is down, down right now, health dashboard, status page, service health,
     timing out, degraded, is it down, latency spike`),
   howto:
@@ -39,11 +39,14 @@ export const OFF_TOPIC_PHRASES: Record<string, string[]> = {
     step by step, code sample, sdk example, boto3, terraform, cloudformation template, yaml for,
     how do i mount, how to mount, how do i create, how do i set up, how do i install,
     how do i download, how do i export, how do i copy, how can i, how to, center a div, regex,
-    translate`),
+    translate, how do i, how do we, how can we, how long, how many, how often, how fast, max size,
+    maximum size, limit on, difference between, which instance type, best instance, write me, example of`),
   org: list(`vacation, pto, expense, hr, payroll, on call, on-call, all-hands, all hands, which team, what team,
     talk to, office badge, replacement badge, office, slides, onboarding deck, my manager or,
     promotion, salary, lunch, pizza, weather, snow, football, match last night, birthday, jira,
-    standup, meeting, interview, hiring`),
+    standup, meeting, interview, hiring, postmortem, post-mortem, post mortem, retro, runbook, pull request,
+    my pr, code review, review my, process for, roadmap, planning doc, offsite, snacks, account manager,
+    account rep, instance size, what instance, which instance`),
 };
 
 /** Words just before a service name that make it the service the question is about ("pods on Fargate"). */

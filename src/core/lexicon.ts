@@ -17,7 +17,10 @@ export const FILLER = new Set(
   really basically exactly which one either both vs versus per via etc e.g eg i.e ie way ways up down out off
   ourself themselves yourself even though while since because as only once supposed expected sit sits fall falls
   land lands belong belongs lie lies lol lmao tbh imo imho btw fyi afaik idk iirc ya yo yeah yep nope gonna wanna
-  gotta kinda sorta honestly literally anyway anyways yall dude bro mate babysit babysits babysitting dont doesnt didnt isnt arent cant wont im ive youre theyre whats thats lets`
+  gotta kinda sorta honestly literally anyway anyways yall dude bro mate babysit babysits babysitting dont doesnt didnt isnt arent cant wont im ive youre theyre whats thats lets
+  fault faults mistake mistakes blame blamed miss missed risk risks supposed accountable liable entirely totally
+  use used uses using across came come comes coming last night yesterday today week weeks month months year
+  years ago turn turns prod production currently recently eventually sort figure deal dealing`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -28,83 +31,7 @@ export const FILLER = new Set(
  */
 export const CASED_REWRITES: ReadonlyArray<readonly [RegExp, string]> = [[/\bIT\b/g, ' itcontrol ']];
 
-/** Multi-word phrases folded into one canonical token (or a few) before stemming. Longest first wins. */
-export const PHRASES: Record<string, string> = {
-  'operating system': 'os',
-  'operating systems': 'os',
-  'guest operating system': 'guest_os',
-  'host operating system': 'host_os',
-  'data center': 'datacenter',
-  'data centers': 'datacenter',
-  'data centre': 'datacenter',
-  'data centres': 'datacenter',
-  'security group': 'security_group',
-  'security groups': 'security_group',
-  'sec group': 'security_group',
-  'sec groups': 'security_group',
-  'network acl': 'nacl',
-  'network acls': 'nacl',
-  'network access control list': 'nacl',
-  'network access control lists': 'nacl',
-  'multi factor': 'mfa',
-  'multi-factor': 'mfa',
-  'access key': 'access_key',
-  'access keys': 'access_key',
-  'root user': 'root',
-  'root account': 'root',
-  'root login': 'root',
-  'key pair': 'key_pair',
-  'key pairs': 'key_pair',
-  'control plane': 'control_plane',
-  'data plane': 'data_plane',
-  'worker node': 'worker_node',
-  'worker nodes': 'worker_node',
-  'in transit': 'in_transit',
-  'at rest': 'at_rest',
-  'in flight': 'in_transit',
-  'on the wire': 'in_transit',
-  'least privilege': 'least_privilege',
-  'least-privilege': 'least_privilege',
-  'point in time': 'pitr',
-  'point-in-time': 'pitr',
-  'disaster recovery': 'dr',
-  'change control': 'configuration management',
-  'change management': 'configuration management',
-  'availability zone': 'az',
-  'availability zones': 'az',
-  'edge location': 'edge_location',
-  'edge locations': 'edge_location',
-  'lock down': 'secur',
-  'locked down': 'secur',
-  'look after': '',
-  'looks after': '',
-  'deal with': '',
-  'deals with': '',
-  'in charge of': '',
-  'keep an eye on': '',
-  'on the hook': '',
-  'security of the cloud': 'secur of_the_cloud',
-  'security in the cloud': 'secur in_the_cloud',
-  'back up': 'backup',
-  'backing up': 'backup',
-  'backed up': 'backup',
-  'maintenance window': 'maintenance_window',
-  'maintenance windows': 'maintenance_window',
-  'patch window': 'maintenance_window',
-  'host os': 'host_os',
-  'guest os': 'guest_os',
-  'block public access': 'block_public_access',
-  'bucket policy': 'bucket_policy',
-  'bucket policies': 'bucket_policy',
-  'flow logs': 'flow_log',
-  'flow log': 'flow_log',
-  'incident response': 'incident_response',
-  'awareness and training': 'awareness training',
-  'auto scaling': 'auto_scaling',
-  'auto-scaling': 'auto_scaling',
-  'multi-az': 'multi_az',
-  'multi az': 'multi_az',
-};
+export { PHRASES } from './lexicon-phrases.ts';
 
 /** Token abbreviations and synonyms, applied after stemming: token → replacement tokens. */
 export const SYNONYMS: Record<string, string> = {
@@ -170,6 +97,14 @@ export const SYNONYMS: Record<string, string> = {
   jre: 'runtime',
   interpreter: 'runtime',
   pentest: 'penetration',
+  asg: 'auto_scaling',
+  dataset: 'data',
+  datasets: 'data',
+  outdated: 'patch',
+  unpatched: 'patch',
+  openssl: 'library',
+  glibc: 'library',
+  log4j: 'library',
 };
 
 /** Extra tokens added beside a token (kept alongside it) when a word is a loose synonym. */
@@ -195,6 +130,24 @@ export const STEM_FAMILIES: ReadonlyArray<readonly [string, string]> = [
   ['isolat', 'isolat'],
   ['install', 'install'],
   ['classif', 'classif'],
+  ['unencrypt', 'encrypt'],
+  ['enforc', 'enforc'],
+  ['forc', 'enforc'],
+  ['cryptomin', 'compromis'],
+  ['hack', 'compromis'],
+  ['breach', 'compromis'],
+  ['compromis', 'compromis'],
+  ['steal', 'theft'],
+  ['stole', 'theft'],
+  ['theft', 'theft'],
+  ['thief', 'theft'],
+  // Choosing words fold together: "who decides / picks / selects / chooses the window" is one question.
+  ['decid', 'choos'],
+  ['decision', 'choos'],
+  ['choos', 'choos'],
+  ['chose', 'choos'],
+  ['pick', 'choos'],
+  ['select', 'choos'],
   ['rotat', 'rotat'],
   ['decommission', 'decommission'],
   ['protect', 'protect'],

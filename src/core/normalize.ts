@@ -86,8 +86,13 @@ const PHRASE_TABLE: Map<string, string[]> = new Map(
   Object.entries(PHRASES).map(([from, to]) => [tokenize(from).map(stem).join(' '), stemAll(to)]),
 );
 const MAX_PHRASE = Math.max(...[...PHRASE_TABLE.keys()].map((k) => k.split(' ').length));
-/** First words of phrases: most words start none, so the n-gram lookups are skipped for them. */
-const PHRASE_STARTS = new Set([...PHRASE_TABLE.keys()].map((k) => k.split(' ')[0]));
+/** Every proper prefix of a phrase key: the n-gram walk stops as soon as no phrase can continue. */
+const PHRASE_PREFIXES = new Set(
+  [...PHRASE_TABLE.keys()].flatMap((k) => {
+    const parts = k.split(' ');
+    return parts.slice(0, -1).map((_, n) => parts.slice(0, n + 1).join(' '));
+  }),
+);
 /** Synonyms keyed by raw word and by stem, so "updates" finds the entry for "update". */
 const SYNONYM_TABLE: Map<string, string[]> = new Map(
   Object.entries(SYNONYMS).flatMap(([from, to]) => [
@@ -150,11 +155,14 @@ function isFiller(word: string | undefined, st: string | undefined): boolean {
   return FILLER.has(word ?? '') || FILLER.has(st ?? '');
 }
 
-/** Length of the longest phrase starting at position i, or 0. */
+/** Length of the longest phrase starting at position i, or 0; the key grows one word at a time. */
 function matchPhrase(stems: string[], i: number): number {
-  if (!PHRASE_STARTS.has(stems[i])) return 0;
-  for (let n = Math.min(MAX_PHRASE, stems.length - i); n >= 2; n--) {
-    if (PHRASE_TABLE.has(stems.slice(i, i + n).join(' '))) return n;
+  let key = stems[i] ?? '';
+  let best = 0;
+  const end = Math.min(stems.length, i + MAX_PHRASE);
+  for (let j = i + 1; j < end && PHRASE_PREFIXES.has(key); j++) {
+    key = `${key} ${stems[j]}`;
+    if (PHRASE_TABLE.has(key)) best = j - i + 1;
   }
-  return 0;
+  return best;
 }

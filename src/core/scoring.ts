@@ -4,6 +4,13 @@ import type { Topic } from './types.ts';
 
 /** Field weights: a title or keyword term says more about a topic than a word in one phrasing. */
 const FIELD_WEIGHT = { title: 1.3, keywords: 1.2, phrasings: 1 } as const;
+/**
+ * Weight of a word no topic uses, relative to the rarest known word. Context words ("an intern", "last night")
+ * are unknown but say little; full weight let a few of them sink a question the topic answers well.
+ */
+const UNKNOWN_IDF = 0.5;
+/** Questions with more distinct terms than this are "long" for the unknown-word discount. */
+const LONG_QUESTION_TERMS = 4;
 /** IDF mass a phrasing needs before a full match counts fully (about two distinctive words). */
 const PHRASE_MIN_MASS = 3;
 
@@ -23,8 +30,17 @@ export interface TopicIndex {
   /** Every raw word in topic text, for the speller. */
   readonly words: ReadonlySet<string>;
   idf(term: string): number;
-  /** Topics sharing at least one term with the question, best first. */
-  score(question: Normalized, serviceId: string | null): Scored[];
+  /**
+   * Topics sharing at least one term with the question, best first. `outside` terms (service names) count
+   * as covered by every topic that answers for that service, whether or not its text names it.
+   */
+  score(question: Normalized, serviceId: string | null, outside?: ServiceTerms): Scored[];
+}
+
+/** Service-name terms in a question, and which topics answer for that service. */
+export interface ServiceTerms {
+  terms: ReadonlySet<string>;
+  covers: (topic: Topic) => boolean;
 }
 
 interface TopicDoc {
@@ -42,10 +58,12 @@ export function createTopicIndex(topics: Topic[]): TopicIndex {
     return normalizeTokens(raw).terms;
   };
   const docs: TopicDoc[] = topics.map((topic) => {
+    // Each phrasing is normalised once and used both for term weights and for phrase matching.
+    const phrasingTerms = topic.phrasings.map(terms);
     const fields: Array<[number, string[]]> = [
       [FIELD_WEIGHT.title, terms(topic.title)],
       ...topic.keywords.map((k): [number, string[]] => [FIELD_WEIGHT.keywords, terms(k)]),
-      ...topic.phrasings.map((p): [number, string[]] => [FIELD_WEIGHT.phrasings, terms(p)]),
+      ...phrasingTerms.map((ts): [number, string[]] => [FIELD_WEIGHT.phrasings, ts]),
     ];
     const weights = new Map<string, number>();
     const counts = new Map<string, number>();
@@ -59,7 +77,7 @@ export function createTopicIndex(topics: Topic[]): TopicIndex {
     }
     // Terms repeated across many phrasings are central to the topic; reward that gently.
     for (const [t, c] of counts) weights.set(t, (weights.get(t) ?? 0) + 0.15 * Math.log(c));
-    const phrasings = topic.phrasings.map((p) => new Set(terms(p)));
+    const phrasings = phrasingTerms.map((ts) => new Set(ts));
     return { topic, weights, bigrams, phrasings };
   });
 
@@ -86,17 +104,27 @@ export function createTopicIndex(topics: Topic[]): TopicIndex {
     const d = df.get(t);
     return d === undefined ? maxIdf : idfOf(d);
   };
+  // In a short question an unknown word is the subject ("dishes"); in a long one it is usually context.
+  const questionIdf = (t: string, long: boolean): number =>
+    long && !df.has(t) ? UNKNOWN_IDF * maxIdf : idf(t);
 
-  const score = (question: Normalized, serviceId: string | null): Scored[] => {
-    const unique = [...question.weights.entries()];
-    const mass = unique.reduce((sum, [t, w]) => sum + w * idf(t), 0);
+  const score = (question: Normalized, serviceId: string | null, outside?: ServiceTerms): Scored[] => {
+    let mass = 0;
+    let serviceMass = 0;
     const matched = new Map<number, number>();
     const covered = new Map<number, number>();
-    for (const [t, w] of unique) {
-      for (const i of postings.get(t) ?? []) {
+    const long = question.weights.size > LONG_QUESTION_TERMS;
+    for (const [t, w] of question.weights) {
+      const v = w * questionIdf(t, long);
+      mass += v;
+      const named = outside?.terms.has(t) === true;
+      if (named) serviceMass += v;
+      const list = postings.get(t);
+      if (!list) continue;
+      for (const i of list) {
         const doc = docs[i] as TopicDoc;
-        matched.set(i, (matched.get(i) ?? 0) + w * idf(t) * (doc.weights.get(t) ?? 1));
-        covered.set(i, (covered.get(i) ?? 0) + w * idf(t));
+        matched.set(i, (matched.get(i) ?? 0) + v * (doc.weights.get(t) ?? 1));
+        if (!named) covered.set(i, (covered.get(i) ?? 0) + v);
       }
     }
     const qt = question.terms;
@@ -116,7 +144,10 @@ export function createTopicIndex(topics: Topic[]): TopicIndex {
       results.push({
         topic: doc.topic,
         score: m + 8 * phrase + bonus,
-        coverage: mass > 0 ? Math.min(1, (covered.get(i) ?? 0) / mass) : 0,
+        coverage:
+          mass > 0
+            ? Math.min(1, ((covered.get(i) ?? 0) + (outside?.covers(doc.topic) ? serviceMass : 0)) / mass)
+            : 0,
         phrase,
       });
     }

@@ -1,0 +1,83 @@
+// Service- and perspective-aware re-ranking: the text score says what a question is about, this says whether
+// a topic can answer it for the service named and from the side (AWS's own vs ours) it asks about.
+import { normalizeTokens, tokenize } from './normalize.ts';
+import type { Scored } from './scoring.ts';
+import type { ServiceDetector } from './services.ts';
+import type { Service, Topic } from './types.ts';
+
+/** A topic that cannot give an owner for the named service is a poor match however well its words fit. */
+const CANNOT_ANSWER = 0.6;
+/** A topic scoped to other services ("Lambda runtime modes" for an EC2 question). */
+const OTHER_SERVICE = 0.7;
+/** A topic about AWS's own people or systems, for a question about ours. */
+const OTHER_SIDE = 0.85;
+/** A topic written for the named service. */
+const SAME_SERVICE = 1.15;
+
+/** Term the lexicon emits for "AWS's own …", "amazon staff", "aws internal …". */
+export const AWS_OWN = 'aws_own';
+/** A topic about a service also answers for its variants (Aurora is RDS). */
+const PARENT: Record<string, string[]> = { aurora: ['rds'] };
+const FIRST_PERSON = new Set(['our', 'my', 'we', 'us', 'ours', 'ourselves', 'i', 'mine']);
+
+interface TopicFacts {
+  /** Services the title or keywords name, plus those with an owner override. */
+  services: Set<string>;
+  awsOwn: boolean;
+  /** The title or keywords name specific (non-generic) services: the topic is about those services. */
+  scoped: boolean;
+}
+
+export interface Reranker {
+  rerank(ranked: Scored[], words: string[], terms: string[], service: Service | null): Scored[];
+  /** Whether a topic is about, or gives an owner for, the service. */
+  covers(topic: Topic, service: Service): boolean;
+}
+
+export function createReranker(
+  topics: Topic[],
+  detector: ServiceDetector,
+  generic: ReadonlySet<string>,
+): Reranker {
+  const facts = new Map<string, TopicFacts>();
+  for (const t of topics) {
+    const words = tokenize(`${t.title} ${t.keywords.join(' ')}`);
+    const named = new Set(detector.mentions(words).map((m) => m.service.id));
+    const services = new Set([...named, ...Object.keys(t.services)]);
+    const scoped = named.size > 0 && [...named].every((id) => !generic.has(id));
+    facts.set(t.id, { services, awsOwn: normalizeTokens(words).terms.includes(AWS_OWN), scoped });
+  }
+
+  const covers = (topic: Topic, service: Service): boolean => {
+    if (topic.services[service.id] || topic.categories[service.category]) return true;
+    const f = facts.get(topic.id);
+    return !!f && [service.id, ...(PARENT[service.id] ?? [])].some((id) => f.services.has(id));
+  };
+
+  const rerank = (ranked: Scored[], words: string[], terms: string[], service: Service | null): Scored[] => {
+    if (ranked.length === 0) return ranked;
+    const askedAwsOwn = terms.includes(AWS_OWN);
+    const firstPerson = words.some((w) => FIRST_PERSON.has(w));
+    const related = service ? [service.id, ...(PARENT[service.id] ?? [])] : null;
+    let changed = false;
+    for (const s of ranked) {
+      const f = facts.get(s.topic.id);
+      if (!f) continue;
+      let k = 1;
+      if (service && related) {
+        const covers = related.some((id) => f.services.has(id));
+        const overridden = s.topic.services[service.id] ?? s.topic.categories[service.category];
+        if (covers) k *= SAME_SERVICE;
+        else if (!s.topic.owner && !overridden) k *= CANNOT_ANSWER;
+        else if (f.scoped && !generic.has(service.id)) k *= OTHER_SERVICE;
+      }
+      if (f.awsOwn && !askedAwsOwn && firstPerson) k *= OTHER_SIDE;
+      if (k !== 1) {
+        s.score *= k;
+        changed = true;
+      }
+    }
+    return changed ? ranked.sort((a, b) => b.score - a.score) : ranked;
+  };
+  return { rerank, covers };
+}

@@ -27,6 +27,11 @@ export const MAX_QUESTION_CHARS = 2_000;
 const MAX_WORDS = 80;
 const CORRECTED_WEIGHT = 0.7;
 const SERVICE_WEIGHT = 0.4;
+/**
+ * Offered when nothing in the question is close to any topic ("what's for lunch?"): the model's own
+ * starting points, so a declined question still shows what the bot can answer.
+ */
+const STARTER_TOPICS = ['security-of-the-cloud', 'security-in-the-cloud', 'patch-management'];
 
 export function createEngine(kb: KnowledgeBase): Engine {
   return createEngineWithTrace(kb).engine;
@@ -50,10 +55,13 @@ export function createEngineWithTrace(kb: KnowledgeBase): { engine: Engine; last
   ];
   const speller = createSpeller([...index.words, ...detector.words, ...lexiconWords]);
 
+  const starters = STARTER_TOPICS.flatMap((id) => topicsById.get(id) ?? []);
   const unsure = (reason: UnsureReason, ranked: Scored[] = [], confidence = 0): Answer => ({
     kind: 'unsure',
     reason,
-    suggestions: ranked.slice(0, 3).map((s): Suggestion => ({ topic: s.topic.id, title: s.topic.title })),
+    suggestions: (ranked.length > 0 ? ranked.slice(0, 3).map((s) => s.topic) : starters).map(
+      (topic): Suggestion => ({ topic: topic.id, title: topic.title }),
+    ),
     confidence,
   });
 

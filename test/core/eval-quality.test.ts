@@ -34,3 +34,16 @@ describe('dev set quality', () => {
     expect(report.confidentWrong / report.total, misses).toBeLessThanOrEqual(0.02);
   });
 });
+
+describe('declined questions still offer what the bot knows', () => {
+  const loaded = loadKnowledge();
+  if (!loaded.ok) throw new Error('knowledge/ does not load');
+  const engine = createEngine(loaded.kb);
+  it.each(["what's for lunch?", 'asdf qwerty', ''])('%j gets three known topics to try', (question) => {
+    const answer = engine.ask(question);
+    expect(answer.kind).toBe('unsure');
+    if (answer.kind !== 'unsure') return;
+    expect(answer.suggestions).toHaveLength(3);
+    for (const s of answer.suggestions) expect(loaded.kb.topics.some((t) => t.id === s.topic)).toBe(true);
+  });
+});

@@ -1,0 +1,51 @@
+// The shared question path for mentions, DMs and /srm: rate limit → engine (with thread context) → log → blocks.
+
+import type { Logger } from '@slack/bolt';
+import { answerMessage } from '../blocks/answer.ts';
+import { slowDownMessage } from '../blocks/feedback.ts';
+import type { SlackMessage } from '../blocks/mrkdwn.ts';
+import type { ListenerDeps } from './deps.ts';
+
+export interface Question {
+  text: string;
+  userId: string;
+  /** Conversation key (`channel:thread_ts`, or the DM channel) for follow-ups like "and on Lambda?". */
+  threadKey?: string;
+  shareable?: boolean;
+}
+
+/** Mentions of people (and the bot itself) are addressing, not content; they are never stored or echoed. */
+export function questionText(raw: string): string {
+  return raw
+    .replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export async function answerQuestion(deps: ListenerDeps, logger: Logger, q: Question): Promise<SlackMessage> {
+  const now = deps.now();
+  const wait = deps.limiter.check(q.userId, now.getTime());
+  if (wait > 0) return slowDownMessage(deps.rateLimitPerMinute, wait);
+
+  const text = questionText(q.text);
+  const topicId = q.threadKey ? deps.threads.get(q.threadKey) : undefined;
+  const answer = deps.engine.ask(text, topicId ? { topicId } : undefined);
+  const answeredTopic = answer.kind === 'unsure' ? null : answer.topic.id;
+  if (q.threadKey && answeredTopic) deps.threads.set(q.threadKey, answeredTopic);
+
+  let questionId: string | undefined;
+  if (!(answer.kind === 'unsure' && answer.reason === 'empty')) {
+    try {
+      questionId = await deps.store.logQuestion({
+        text,
+        answered: answer.kind !== 'unsure',
+        topicId: answeredTopic,
+        at: now,
+      });
+    } catch (error) {
+      // The answer matters more than the log: reply without feedback buttons.
+      logger.warn(`could not log the question: ${(error as Error).message}`);
+    }
+  }
+  return answerMessage({ answer, question: text, questionId, shareable: q.shareable });
+}

@@ -1,0 +1,104 @@
+// Quiz button → record the answer (first wins) → ack → private feedback → public "N answered" counter.
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { z } from 'zod';
+import { OWNERS, type Owner } from '../../core/types.ts';
+import type { AnswerResult } from '../../store/store.ts';
+import {
+  alreadyAnsweredMessage,
+  quizClosedMessage,
+  quizFeedbackMessage,
+  quizGoneMessage,
+  quizQuestionMessage,
+  quizView,
+} from '../blocks/quiz.ts';
+import type { ListenerDeps } from './deps.ts';
+import { safeRespond } from './send.ts';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+type Client = AllMiddlewareArgs['client'];
+
+/** `<quizId>:<choice>`, as blocks/quiz.ts builds it. */
+export const quizValueSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{1,64}:[A-Za-z]+$/)
+  .transform((v) => {
+    const [quizId, choice] = v.split(':') as [string, string];
+    return { quizId, choice };
+  })
+  .pipe(z.object({ quizId: z.string(), choice: z.enum(OWNERS as [Owner, ...Owner[]]) }));
+
+/**
+ * One chat.update in flight per quiz; clicks during it mark it dirty and one more update follows with the
+ * latest count. 200 clicks then cost a handful of updates, not 200 (chat.update is rate-limited per channel).
+ */
+export function createCoalescer() {
+  const pending = new Map<string, { dirty: boolean; task: () => Promise<void>; done: Promise<void> }>();
+  return (key: string, task: () => Promise<void>): Promise<void> => {
+    const current = pending.get(key);
+    if (current) {
+      current.dirty = true;
+      current.task = task;
+      return current.done;
+    }
+    const entry = { dirty: true, task, done: Promise.resolve() };
+    pending.set(key, entry);
+    entry.done = (async () => {
+      while (entry.dirty) {
+        entry.dirty = false;
+        await entry.task();
+      }
+      pending.delete(key);
+    })();
+    return entry.done;
+  };
+}
+
+async function updateCounter(deps: ListenerDeps, client: Client, quizId: string): Promise<void> {
+  const quiz = await deps.store.getQuiz(quizId);
+  // Never overwrite the reveal with the question again.
+  if (!quiz?.channel || !quiz.ts || quiz.revealedAt) return;
+  const answered = quiz.counts.AWS + quiz.counts.Customer + quiz.counts.Shared;
+  const msg = quizQuestionMessage(quizView(deps.engine.kb, quiz), answered);
+  await client.chat.update({ channel: quiz.channel, ts: quiz.ts, ...msg });
+}
+
+export const quizAnswer = (deps: ListenerDeps) => {
+  const coalesce = createCoalescer();
+  return async ({ ack, action, body, respond, client, logger }: ButtonArgs): Promise<void> => {
+    const parsed = quizValueSchema.safeParse(action.value);
+    if (!parsed.success) {
+      await ack();
+      return logger.warn('quiz answer: unreadable button value');
+    }
+    const { quizId, choice } = parsed.data;
+    const quiz = await deps.store.getQuiz(quizId);
+    let result: AnswerResult = { status: 'unknown-quiz' };
+    try {
+      // Recorded before the ack: a click Slack saw acknowledged survives even a SIGKILL right after.
+      if (quiz && !quiz.revealedAt) {
+        result = await deps.store.recordAnswer({ quizId, userId: body.user.id, choice, at: deps.now() });
+      }
+    } finally {
+      await ack();
+    }
+    const privately = { replace_original: false };
+    if (!quiz) return void (await safeRespond(respond, logger, quizGoneMessage(), privately));
+    const view = quizView(deps.engine.kb, quiz);
+    if (quiz.revealedAt) return void (await safeRespond(respond, logger, quizClosedMessage(view), privately));
+    if (result.status === 'unknown-quiz')
+      return void (await safeRespond(respond, logger, quizGoneMessage(), privately));
+    const reply =
+      result.status === 'accepted'
+        ? quizFeedbackMessage(view, choice)
+        : alreadyAnsweredMessage(view, result.choice);
+    await safeRespond(respond, logger, reply, privately);
+    // Practice is private: no public message, no counter.
+    if (result.status === 'accepted' && !quiz.practice) {
+      await coalesce(quizId, () =>
+        updateCounter(deps, client, quizId).catch((error: Error) =>
+          logger.warn(`quiz counter update failed: ${error.message}`),
+        ),
+      );
+    }
+  };
+};

@@ -1,0 +1,72 @@
+// The bot as its own OS process (`tsx src/main.ts`, as `npm start` runs it): for restarts, SIGKILL and replicas.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface BotProcess {
+  child: ChildProcess;
+  /** http://127.0.0.1:<port>/slack/events */
+  url: string;
+  /** Everything it printed so far, stdout and stderr together. */
+  output(): string;
+  /** Resolves with the exit code (null when killed by a signal) once the process has exited. */
+  exited(): Promise<number | null>;
+}
+
+export interface BotProcessOptions {
+  /** Working directory; an empty temp dir, so no developer `.env` leaks in. */
+  cwd: string;
+  /** The bot's environment (PATH and HOME are added); PORT is chosen here unless given. */
+  env: Record<string, string>;
+  /** Printed once the bot is ready (default `listening for Slack`). */
+  readyLine?: string;
+  timeoutMs?: number;
+}
+
+/** A free TCP port on loopback (released before returning, so there is a small window for a race). */
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+/** Spawns the bot without waiting for it; use `waitForBot` or read `output()` (e.g. to see a start-up error). */
+export function spawnBot(cwd: string, env: Record<string, string>): Omit<BotProcess, 'url'> {
+  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/main.ts')], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const collect = (d: Buffer) => {
+    out += d.toString();
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const exit = new Promise<number | null>((resolve) => {
+    if (child.exitCode !== null) resolve(child.exitCode);
+    else child.once('exit', (code) => resolve(code));
+  });
+  return { child, output: () => out, exited: () => exit };
+}
+
+/** Starts the bot in HTTP mode on a free loopback port and resolves once it prints `readyLine`. */
+export async function startBotProcess(options: BotProcessOptions): Promise<BotProcess> {
+  const port = options.env.PORT ?? String(await freePort());
+  const bot = spawnBot(options.cwd, { ...options.env, PORT: port });
+  const readyLine = options.readyLine ?? 'listening for Slack';
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  while (!bot.output().includes(readyLine)) {
+    if (bot.child.exitCode !== null || Date.now() > deadline) {
+      bot.child.kill('SIGKILL');
+      throw new Error(`bot did not start:\n${bot.output()}`);
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return { ...bot, url: `http://127.0.0.1:${port}/slack/events` };
+}

@@ -1,0 +1,73 @@
+// E2E faults: Slack 429 (retried, reply arrives), 500 (survived, polite reply), per-user rate limit, graceful stop.
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Harness, startBot } from '../../helpers/bot-harness.ts';
+import { eventEnvelope, sendSigned } from '../../helpers/slack-request.ts';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.stop();
+  h = undefined;
+});
+
+let ts = 1_700_001_000;
+const dm = (text: string) =>
+  eventEnvelope({
+    type: 'message',
+    channel_type: 'im',
+    channel: 'D1',
+    user: 'UALICE',
+    text,
+    ts: `${ts++}.000001`,
+  });
+
+describe('when Slack misbehaves', () => {
+  it('retries a 429 after Retry-After and the reply still arrives', async () => {
+    h = await startBot();
+    h.slack.script('chat.postMessage', { status: 429, retryAfter: 1 });
+    await sendSigned(h.url, dm('who secures the hypervisor?'), 'application/json');
+    const [post] = await h.slack.waitFor('chat.postMessage', 1, 8_000);
+    expect(String(post?.body.text)).toMatch(/^AWS/);
+    expect(h.slack.attempts.filter((c) => c.method === 'chat.postMessage')).toHaveLength(2);
+  });
+
+  it('survives 500s: the failure is logged, the person gets a polite reply, and the next question works', async () => {
+    h = await startBot();
+    // Every attempt of the first reply fails (1 try + 2 retries); the error handler's apology then goes through.
+    h.slack.script('chat.postMessage', { status: 500 }, { status: 500 }, { status: 500 });
+    await sendSigned(h.url, dm('who secures the hypervisor?'), 'application/json');
+    const [apology] = await h.slack.waitFor('chat.postMessage', 1, 8_000);
+    expect(String(apology?.body.text)).toContain('something went wrong');
+    expect(h.logs.some((l) => l.includes('[ERROR]'))).toBe(true);
+
+    await sendSigned(h.url, dm('who secures the hypervisor?'), 'application/json');
+    const posts = await h.slack.waitFor('chat.postMessage', 2);
+    expect(String(posts[1]?.body.text)).toMatch(/^AWS/);
+  });
+});
+
+describe('per-user rate limit', () => {
+  it('answers up to RATE_LIMIT_PER_MINUTE questions, then asks to slow down', async () => {
+    h = await startBot({ env: { RATE_LIMIT_PER_MINUTE: '2' } });
+    for (let i = 0; i < 3; i++) {
+      await sendSigned(h.url, dm('who secures the hypervisor?'), 'application/json');
+      await h.slack.waitFor('chat.postMessage', i + 1);
+    }
+    const texts = h.slack.callsTo('chat.postMessage').map((c) => String(c.body.text));
+    expect(texts[0]).toMatch(/^AWS/);
+    expect(texts[1]).toMatch(/^AWS/);
+    expect(texts[2]).toMatch(/^Slow down a little/);
+  });
+});
+
+describe('shutdown', () => {
+  it('stop() waits for a reply already in flight, then closes the port', async () => {
+    h = await startBot();
+    h.slack.script('chat.postMessage', { delayMs: 400 });
+    await sendSigned(h.url, dm('who secures the hypervisor?'), 'application/json');
+    while (!h.slack.attempts.some((c) => c.method === 'chat.postMessage'))
+      await new Promise((r) => setTimeout(r, 5));
+    await h.bot.stop(5_000);
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(1); // finished before stop() returned
+    await expect(sendSigned(h.url, dm('who secures the hypervisor?'), 'application/json')).rejects.toThrow();
+  });
+});

@@ -21,6 +21,7 @@ export function parseCases(text: string): { cases: EvalCase[]; errors: string[] 
         q: v.q,
         owner: v.owner ?? null,
         offtopic: v.offtopic,
+        depends: v.depends,
       });
     } catch (err) {
       errors.push(`line ${i + 1}: ${(err as Error).message}`);

@@ -1,6 +1,7 @@
 // The answer engine: question → normalised terms → service → topic → owner, or an honest "not sure".
 import { readIntent } from './intent.ts';
-import { FILLER, PHRASES, SYNONYMS } from './lexicon.ts';
+import { EXACT_SYNONYMS, FILLER, PHRASES, SYNONYMS } from './lexicon.ts';
+import { COMMON_WORDS } from './lexicon-common.ts';
 import { GENERIC_SERVICES, OFF_TOPIC_PHRASES, OWNERSHIP_CUES } from './lexicon-signals.ts';
 import { cleanSlack, normalizeTokens, stem, tokenize } from './normalize.ts';
 import { breakdownFor, resolveOwner } from './owner.ts';
@@ -20,13 +21,19 @@ import type {
 import { createSpeller } from './typo.ts';
 
 /** Below this confidence the engine declines: a confident wrong answer is worse than "not sure". */
-export const CONFIDENCE_THRESHOLD = 0.42;
+export const CONFIDENCE_THRESHOLD = 0.4;
 /** Longer questions are pasted logs or documents, not questions; declining is cheap and honest. */
 export const MAX_QUESTION_CHARS = 2_000;
 /** Work cap: only this many words are read, so any input costs the same bounded time. */
 const MAX_WORDS = 80;
 const CORRECTED_WEIGHT = 0.7;
+/** Words that put a question in AWS's world even when it names no service. */
+const ANCHORS = new Set(['aws', 'amazon', 'cloud']);
 const SERVICE_WEIGHT = 0.4;
+const SUBJECT_SERVICE_WEIGHT = 0.8;
+const COMMON_WEIGHT = 0.5;
+/** A bare security-service name needs its best topic this far ahead of one naming another owner. */
+const BARE_SERVICE_MARGIN = 0.3;
 /**
  * Offered when nothing in the question is close to any topic ("what's for lunch?"): the model's own
  * starting points, so a declined question still shows what the bot can answer.
@@ -37,12 +44,16 @@ export function createEngine(kb: KnowledgeBase): Engine {
   return createEngineWithTrace(kb).engine;
 }
 
-/** The engine plus a trace of the last ranking, for tuning tools and tests. */
-export function createEngineWithTrace(kb: KnowledgeBase): { engine: Engine; last: () => Scored[] } {
+/** The engine plus a trace of the last ranking, for tuning tools and tests (`threshold` for sweeps). */
+export function createEngineWithTrace(
+  kb: KnowledgeBase,
+  threshold = CONFIDENCE_THRESHOLD,
+): { engine: Engine; last: () => Scored[] } {
   let lastRanked: Scored[] = [];
   const index = createTopicIndex(kb.topics);
   const detector = createServiceDetector(kb.services);
   const { rerank, covers } = createReranker(kb.topics, detector, GENERIC_SERVICES);
+  const common = new Set(COMMON_WORDS);
   const servicesById = new Map(kb.services.map((s) => [s.id, s]));
   const topicsById = new Map(kb.topics.map((t) => [t.id, t]));
   const lexiconWords = [
@@ -50,10 +61,14 @@ export function createEngineWithTrace(kb: KnowledgeBase): { engine: Engine; last
     ...FILLER,
     ...OWNERSHIP_CUES,
     ...Object.keys(SYNONYMS),
+    ...Object.keys(EXACT_SYNONYMS),
     ...Object.keys(PHRASES).flatMap(tokenize),
-    ...Object.values(OFF_TOPIC_PHRASES).flat().flatMap(tokenize),
   ];
-  const speller = createSpeller([...index.words, ...detector.words, ...lexiconWords]);
+  // Off-topic words are known but never a correction target: "stacks" must not become "snacks".
+  const speller = createSpeller([...index.words, ...detector.words, ...lexiconWords], {
+    keep: [...COMMON_WORDS, ...Object.values(OFF_TOPIC_PHRASES).flat().flatMap(tokenize)],
+    stem,
+  });
 
   const starters = STARTER_TOPICS.flatMap((id) => topicsById.get(id) ?? []);
   const unsure = (reason: UnsureReason, ranked: Scored[] = [], confidence = 0): Answer => ({
@@ -93,14 +108,20 @@ export function createEngineWithTrace(kb: KnowledgeBase): { engine: Engine; last
     const words = raw.map((w, i) => {
       const fixed = speller(w);
       if (fixed !== w) discount.set(i, CORRECTED_WEIGHT);
+      // An everyday word no topic uses ("an intern", "as a whole") is context more often than the subject.
+      else if (common.has(w) && !index.terms.has(stem(w))) discount.set(i, COMMON_WEIGHT);
       return fixed;
     });
-    const intent = readIntent(words);
     const mentions = detector.mentions(words);
+    const intent = readIntent(words, { anchored: mentions.length > 0 || words.some((w) => ANCHORS.has(w)) });
     const named = detector.rank(words);
     const service = named[0] ?? null;
-    // A service name says which owner override applies, not which topic: it counts for less.
-    for (const m of mentions) for (let i = m.start; i < m.end; i++) discount.set(i, SERVICE_WEIGHT);
+    // A service name says which owner override applies, not which topic: it counts for less. Security and
+    // identity tools (IAM, KMS, CloudTrail, GuardDuty…) are the subject itself and keep more of their weight.
+    for (const m of mentions) {
+      const weight = GENERIC_SERVICES.has(m.service.id) ? SUBJECT_SERVICE_WEIGHT : SERVICE_WEIGHT;
+      for (let i = m.start; i < m.end; i++) discount.set(i, weight);
+    }
     const normalized = normalizeTokens(words, discount);
     const outside = service
       ? { terms: serviceTerms(normalized.terms, mentions, words), covers: (t: Topic) => covers(t, service) }
@@ -114,6 +135,11 @@ export function createEngineWithTrace(kb: KnowledgeBase): { engine: Engine; last
     const spoken = serviceTerms(normalized.terms, mentions, words, false);
     const onlyService = normalized.terms.length > 0 && normalized.terms.every((t) => spoken.has(t));
     if (context?.topicId && service && onlyService) return answerTopic(context.topicId, service.id, 0.7);
+    // A bare workload service ("rds?", "s3 buckets") names no control: each layer has its own owner, so offer
+    // topics. Security services ("kms keys?") are subject matter and are answered.
+    const workload = serviceTerms(normalized.terms, mentions, words);
+    if (!context?.topicId && service && normalized.terms.every((t) => workload.has(t)))
+      return unsure('no-match', ranked);
 
     const best = ranked[0];
     if (!best) return unsure('no-match');
@@ -121,7 +147,11 @@ export function createEngineWithTrace(kb: KnowledgeBase): { engine: Engine; last
     const rival = ranked.find((s) => ownerOf(s) !== ownerOf(best));
     const confidence = confidenceOf(best, rival, intent.ownership, normalized.terms.length);
     if (intent.howTo) return unsure('off-topic', ranked, confidence * 0.5);
-    if (confidence < CONFIDENCE_THRESHOLD) return unsure('no-match', ranked, confidence);
+    // A security service's name alone ("kms?", "cloudtrail?") is answered only when its topics agree on the owner.
+    const bare = onlyService && normalized.terms.length === 1 && !context?.topicId;
+    if (bare && rival && marginOf(best, rival) < BARE_SERVICE_MARGIN)
+      return unsure('no-match', ranked, confidence);
+    if (confidence < threshold) return unsure('no-match', ranked, confidence);
     return answerFor(best.topic.id, [...named, detector.implied(words)], confidence);
   };
 
@@ -138,13 +168,18 @@ export function createEngineWithTrace(kb: KnowledgeBase): { engine: Engine; last
   };
 }
 
+/** How far the best topic leads another, as a share of its score. */
+function marginOf(best: Scored, other: Scored): number {
+  return Math.max(0, (best.score - other.score) / Math.max(best.score, 1e-9));
+}
+
 /**
  * Confidence from how much of the question the topic explains and how much of its closest phrasing the
  * question contains, tempered by how far it leads the best topic that would name a different owner (two
  * close topics that agree on the owner make the answer no less certain).
  */
 function confidenceOf(best: Scored, second: Scored | undefined, ownership: boolean, terms: number): number {
-  const margin = second ? Math.max(0, (best.score - second.score) / Math.max(best.score, 1e-9)) : 1;
+  const margin = second ? marginOf(best, second) : 1;
   let c = (0.55 * best.coverage + 0.45 * best.phrase) * (0.75 + 0.25 * Math.min(1, margin * 2));
   // A long question that never asks who does what is rarely an SRM question.
   if (!ownership && terms > 4) c *= 0.85;
@@ -167,6 +202,8 @@ function serviceTerms(
     // IAM, KMS, CloudTrail, VPC are subject matter ("kms keys?"), not just the place a task happens.
     if (subjectOnly && GENERIC_SERVICES.has(m.service.id)) continue;
     for (let i = m.start; i < m.end; i++) out.add(stem(words[i] ?? ''));
+    // What the alias words became after synonyms ("ec2 boxes" → instance) is the service too.
+    for (const t of normalizeTokens(words.slice(m.start, m.end)).terms) out.add(t);
   }
   for (const t of [...out]) if (!terms.includes(t)) out.delete(t);
   return out;

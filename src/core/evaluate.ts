@@ -4,10 +4,12 @@ import type { Engine, Owner } from './types.ts';
 export interface EvalCase {
   id: string;
   q: string;
-  /** Expected owner; null for an off-topic question that must not be answered. */
+  /** Expected owner; null for an off-topic question, or for one whose owner depends on the service. */
   owner: Owner | null;
   service?: string | null;
   offtopic?: boolean;
+  /** On-topic, but names no service and the owner differs by service: the per-service breakdown is right. */
+  depends?: boolean;
 }
 
 /** What the engine said, in one word: an owner, `depends` or `unsure`. */
@@ -16,7 +18,7 @@ export type Got = Owner | 'depends' | 'unsure';
 export interface EvalMiss {
   id: string;
   q: string;
-  expected: Owner | 'off-topic';
+  expected: Owner | 'depends' | 'off-topic';
   got: Got;
   topic: string | null;
 }
@@ -48,19 +50,20 @@ export function evaluate(engine: Engine, cases: readonly EvalCase[]): EvalReport
     const answer = engine.ask(c.q);
     const got: Got = answer.kind === 'answered' ? answer.owner : answer.kind;
     const topic = answer.kind === 'unsure' ? null : answer.topic.id;
-    const expected = c.owner ?? 'off-topic';
+    const depends = c.owner === null && c.depends === true;
+    const expected = c.owner ?? (depends ? 'depends' : 'off-topic');
     const row = report.confusion.get(expected) ?? new Map<Got, number>();
     row.set(got, (row.get(got) ?? 0) + 1);
     report.confusion.set(expected, row);
-    const offTopic = c.owner === null || c.offtopic === true;
+    const offTopic = !depends && (c.owner === null || c.offtopic === true);
+    const right = offTopic ? answer.kind === 'unsure' : got === expected;
     if (offTopic) {
       report.offTopic++;
-      if (answer.kind === 'unsure') report.abstained++;
+      if (right) report.abstained++;
     } else {
       report.onTopic++;
-      if (got === c.owner) report.correct++;
+      if (right) report.correct++;
     }
-    const right = offTopic ? answer.kind === 'unsure' : got === c.owner;
     if (answer.kind === 'answered' && !right) report.confidentWrong++;
     if (!right) report.misses.push({ id: c.id, q: c.q, expected, got, topic });
   }

@@ -11,6 +11,11 @@ export interface Intent {
   ownership: boolean;
 }
 
+export interface IntentContext {
+  /** The question names an AWS service, or AWS, Amazon or the cloud: it is about AWS whatever else it says. */
+  anchored: boolean;
+}
+
 /** Categories that rule a question out even when it also asks "who". */
 const HARD = new Set(['other-cloud', 'personal', 'price', 'status', 'org']);
 /** Words that make a how-to question an ownership question after all ("how do I know who patches…"). */
@@ -24,21 +29,67 @@ const STRONG_CUES = new Set([
   'owner',
   'accountable',
 ]);
+/**
+ * Words that turn a service-status word into a design question: "survive an AZ outage" asks who builds for
+ * failure, not whether something is down.
+ */
+const RESILIENCE_CUES = new Set(
+  'survive survives surviving withstand withstands tolerate tolerates resilient resilience failover recover'.split(
+    ' ',
+  ),
+);
+/** Words shortly before a non-AWS place that mean the asker is leaving it or comparing with it. */
+const LEAVING = new Set(
+  'from out leaving left migrate migrating migrated moving move moved exit exiting than unlike versus vs compared'.split(
+    ' ',
+  ),
+);
+const LEAVING_WINDOW = 3;
+/** Openings of a request for a definition or explanation. */
+const DEFINITION_STARTS = [
+  ' what is ',
+  ' what are ',
+  ' what does ',
+  ' define ',
+  ' explain ',
+  ' describe ',
+  ' meaning of ',
+];
 
 const PHRASES: Array<[string, string]> = Object.entries(OFF_TOPIC_PHRASES).flatMap(([category, list]) =>
   list.map((p): [string, string] => [` ${tokenize(p).join(' ')} `, category]),
 );
 
-export function readIntent(words: string[]): Intent {
+export function readIntent(words: string[], context: IntentContext = { anchored: false }): Intent {
   const text = ` ${words.join(' ')} `;
   let offTopic: string | null = null;
   let howTo = false;
   for (const [phrase, category] of PHRASES) {
-    if (!text.includes(phrase)) continue;
+    const at = text.indexOf(phrase);
+    if (at < 0) continue;
+    if (category === 'status' && words.some((w) => RESILIENCE_CUES.has(w))) continue;
+    // Servers on premises or in a colo are not AWS's, unless the question is about AWS or leaving them.
+    if (category === 'elsewhere') {
+      if (!context.anchored && !leaving(words, wordIndex(text, at))) offTopic ??= category;
+      continue;
+    }
     if (HARD.has(category)) offTopic ??= category;
     else howTo = true;
   }
   const ownership = words.some((w) => OWNERSHIP_CUES.has(w));
+  // "what is an s3 bucket?" asks for a definition; with no word about owning or doing, nobody's job is asked.
+  if (!ownership && DEFINITION_STARTS.some((start) => text.startsWith(start))) howTo = true;
   if (howTo && words.some((w) => STRONG_CUES.has(w))) howTo = false;
   return { offTopic, howTo, ownership };
+}
+
+/** Index of the word that starts at character `at` of ` ${words.join(' ')} `. */
+function wordIndex(text: string, at: number): number {
+  return text.slice(0, at + 1).split(' ').length - 2;
+}
+
+function leaving(words: string[], index: number): boolean {
+  for (let i = Math.max(0, index - LEAVING_WINDOW); i < index; i++)
+    if (LEAVING.has(words[i] ?? '')) return true;
+  return false;
 }

@@ -12,7 +12,8 @@ export const OWNERSHIP_CUES = new Set(
   `who whose whom responsible responsibility responsibilities job duty owns own owner ownership handle handles
   manage manages managed managing patch patches patching patched configure configures maintain maintains secure
   secures protect protects operate operates runs run us we our aws amazon them they customer customers side
-  hook problem call task burden accountable liable charge fault mistake blame miss risk supposed`
+  hook problem call task burden accountable liable charge fault mistake blame miss risk supposed raci column
+  split shared divided both worry worried concern concerned`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -28,10 +29,17 @@ export const OFF_TOPIC_PHRASES: Record<string, string[]> = {
   personal:
     list(`my phone, iphone, android, laptop, my pc, home router, my router, wifi, wi-fi, printer, my car,
     smart tv, home network, macbook, personal computer, my desktop, my tv, smartwatch, tablet, ipad,
-    playstation, xbox, personal, raspberry pi, home nas, my nas, gmail, my kid, my family`),
+    playstation, xbox, personal laptop, personal phone, personal email, personal account, personal device,
+    personal project, raspberry pi, home nas, my nas, gmail, my kid, my family, home pc,
+    home computer, my computer, bank account, my bank, usb stick, usb drive, thumb drive, my photos, at home,
+    homelab, home lab, netflix, spotify, whatsapp, instagram, facebook, tiktok, my chats, my messages`),
+  // Not AWS at all: counts only when the question names no AWS service and is not about leaving the place.
+  elsewhere:
+    list(`on prem, on premise, on premises, onprem, colo, colocation, co location, vmware, vsphere, esxi,
+    hyper v, openstack, proxmox, nutanix`),
   price: list(`cost, costs, price, prices, pricing, priced, cheaper, cheapest, expensive, billed, charge for,
     charges, how much, per month, per gb, discount, savings plan, reserved instance pricing, free tier,
-    budget, aws bill, the bill, our bill, pays, pay for, paying for, invoice amount`),
+    budget, aws bill, the bill, our bill, pays, pay for, paying for, invoice amount, free, extra charge`),
   status: list(`outage, outages, is down, down right now, health dashboard, status page, service health,
     timing out, degraded, is it down, latency spike`),
   howto:
@@ -40,13 +48,17 @@ export const OFF_TOPIC_PHRASES: Record<string, string[]> = {
     how do i mount, how to mount, how do i create, how do i set up, how do i install,
     how do i download, how do i export, how do i copy, how can i, how to, center a div, regex,
     translate, how do i, how do we, how can we, how long, how many, how often, how fast, max size,
-    maximum size, limit on, difference between, which instance type, best instance, write me, example of`),
+    maximum size, limit on, difference between, which instance type, best instance, write me, example of,
+    recommend, which app, what app, best app, where do i, where can i, where do we find, where can we find,
+    can you write, write a script, bash script, python script, shell script, script to`),
   org: list(`vacation, pto, expense, hr, payroll, on call, on-call, all-hands, all hands, which team, what team,
     talk to, office badge, replacement badge, office, slides, onboarding deck, my manager or,
     promotion, salary, lunch, pizza, weather, snow, football, match last night, birthday, jira,
-    standup, meeting, interview, hiring, postmortem, post-mortem, post mortem, retro, runbook, pull request,
+    standup, meeting, interview, hiring, postmortem, post-mortem, post mortem, retro, pull request,
     my pr, code review, review my, process for, roadmap, planning doc, offsite, snacks, account manager,
-    account rep, instance size, what instance, which instance`),
+    account rep, instance size, what instance, which instance, when is the next, when the next, sign up for,
+    register for, webinar, keynote, hackathon, summit, raffle, joke, poem, haiku, riddle, limerick, song about,
+    shared drive, google drive, dropbox, onedrive, sharepoint, slack workspace, slack channel`),
 };
 
 /** Words just before a service name that make it the service the question is about ("pods on Fargate"). */
@@ -57,8 +69,16 @@ export const SERVICE_FOCUS_BEFORE = new Set(
 export const SERVICE_AWAY_BEFORE = new Set(['from', 'off', 'instead', 'than', 'leaving', 'replacing', 'not']);
 /** Words skipped when looking for the word before a service name. */
 export const SERVICE_SKIP_BEFORE = new Set(words('a an the our my your their its amazon aws'));
-/** Cross-cutting services: named alongside a workload service, the workload service is the subject. */
-export const GENERIC_SERVICES = new Set(['iam', 'kms', 'cloudtrail', 'vpc', 'cloudwatch']);
+/**
+ * Cross-cutting services: security, identity, logging and governance tools. Their names are subject matter
+ * ("guardduty enablement?" asks about threat detection), and named alongside a workload service, the workload
+ * service is the subject.
+ */
+export const GENERIC_SERVICES = new Set(
+  words(`iam iam-identity-center kms cloudhsm acm secrets-manager cloudtrail cloudwatch config vpc guardduty
+  security-hub inspector macie detective waf shield network-firewall firewall-manager
+  organizations control-tower artifact backup`),
+);
 /** Service → services it is more specific than when both are named ("EKS pods on Fargate" is Fargate). */
 export const MORE_SPECIFIC_THAN: Record<string, string[]> = {
   fargate: ['ecs', 'eks', 'ec2'],
@@ -73,7 +93,7 @@ export const MORE_SPECIFIC_THAN: Record<string, string[]> = {
  */
 export const IMPLIED_SERVICE: Record<string, string[]> = {
   ec2: words(
-    'instance instances vm vms box boxes linux windows ubuntu ami amis iptables rhel centos debian ssh rdp kernel',
+    'instance instances vm vms box boxes linux windows ubuntu ami amis iptables rhel centos debian ssh rdp kernel bastion jumpbox',
   ),
 };
 /** One-word service names that are also ordinary words: they count only after "aws"/"amazon" ("AWS Config"). */

@@ -20,7 +20,9 @@ export const FILLER = new Set(
   gotta kinda sorta honestly literally anyway anyways yall dude bro mate babysit babysits babysitting dont doesnt didnt isnt arent cant wont im ive youre theyre whats thats lets
   fault faults mistake mistakes blame blamed miss missed risk risks supposed accountable liable entirely totally
   use used uses using across came come comes coming last night yesterday today week weeks month months year
-  years ago turn turns prod production currently recently eventually sort figure deal dealing`
+  years ago turn turns prod production currently recently eventually sort figure deal dealing
+  right correct innit huh eh anything something somewhere anywhere whatever dumb silly stupid noob naive worry
+  worried worrying concern concerned`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -33,79 +35,7 @@ export const CASED_REWRITES: ReadonlyArray<readonly [RegExp, string]> = [[/\bIT\
 
 export { PHRASES } from './lexicon-phrases.ts';
 
-/** Token abbreviations and synonyms, applied after stemming: token → replacement tokens. */
-export const SYNONYMS: Record<string, string> = {
-  mgmt: 'management',
-  mgt: 'management',
-  config: 'configuration',
-  cfg: 'configuration',
-  conf: 'configuration',
-  sg: 'security_group',
-  secgroup: 'security_group',
-  db: 'database',
-  rdbms: 'database',
-  '2fa': 'mfa',
-  vm: 'instance',
-  box: 'instance',
-  machine: 'instance',
-  pii: 'sensitive data',
-  phi: 'sensitive data',
-  creds: 'credential',
-  cred: 'credential',
-  pw: 'password',
-  pwd: 'password',
-  passwd: 'password',
-  perm: 'permission',
-  priv: 'privilege',
-  infra: 'infrastructure',
-  env: 'environment',
-  dc: 'datacenter',
-  facility: 'datacenter',
-  building: 'datacenter',
-  buildings: 'datacenter',
-  upgrade: 'patch',
-  update: 'patch',
-  hotfix: 'patch',
-  ssl: 'tls',
-  https: 'tls',
-  ids: 'intrusion detection',
-  ips: 'intrusion prevention',
-  iptables: 'firewall',
-  firewalld: 'firewall',
-  ufw: 'firewall',
-  snapshot: 'backup',
-  resilience: 'resilien',
-  resiliency: 'resilien',
-  resilient: 'resilien',
-  comply: 'complian',
-  compliant: 'complian',
-  certification: 'complian',
-  certified: 'complian',
-  regulation: 'law',
-  regulatory: 'law',
-  gdpr: 'law',
-  hipaa: 'law',
-  cis: 'harden',
-  cve: 'vulnerability',
-  vuln: 'vulnerability',
-  dependency: 'library',
-  package: 'library',
-  lib: 'library',
-  npm: 'library',
-  pip: 'library',
-  jvm: 'runtime',
-  jre: 'runtime',
-  interpreter: 'runtime',
-  pentest: 'penetration',
-  asg: 'auto_scaling',
-  dataset: 'data',
-  datasets: 'data',
-  outdated: 'patch',
-  unpatched: 'patch',
-  openssl: 'library',
-  glibc: 'library',
-  log4j: 'library',
-};
+export { EXACT_SYNONYMS, SYNONYMS } from './lexicon-synonyms.ts';
 
 /** Extra tokens added beside a token (kept alongside it) when a word is a loose synonym. */
 export const EXPANSIONS: Record<string, string[]> = {
@@ -165,6 +95,8 @@ export const STEM_FAMILIES: ReadonlyArray<readonly [string, string]> = [
   ['vulnerab', 'vulnerability'],
   ['deprecat', 'deprecat'],
   ['provision', 'provision'],
+  ['enabl', 'enabl'],
+  ['activat', 'enabl'],
   ['monitor', 'monitor'],
   ['audit', 'audit'],
   ['harden', 'harden'],

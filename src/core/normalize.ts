@@ -1,5 +1,13 @@
 // Question text → tokens: Slack markup, entities, emoji, case, punctuation, stemming, phrases and synonyms.
-import { CASED_REWRITES, EXPANSIONS, FILLER, PHRASES, STEM_FAMILIES, SYNONYMS } from './lexicon.ts';
+import {
+  CASED_REWRITES,
+  EXACT_SYNONYMS,
+  EXPANSIONS,
+  FILLER,
+  PHRASES,
+  STEM_FAMILIES,
+  SYNONYMS,
+} from './lexicon.ts';
 
 const ENTITIES: Record<string, string> = {
   '&amp;': '&',
@@ -72,12 +80,27 @@ export function stripSuffix(word: string): string {
     if (s.endsWith('ies') && s.length > 4) s = `${s.slice(0, -3)}y`;
     else if (/(sses|xes|ches|shes|zes)$/.test(s)) s = s.slice(0, -2);
     else if (s.endsWith('s') && !/(ss|us|is|os)$/.test(s)) s = s.slice(0, -1);
-    if (s.endsWith('ing') && s.length > 5) s = s.slice(0, -3).replace(UNDOUBLE, '$1');
-    else if (s.endsWith('ed') && s.length > 4) s = s.slice(0, -2).replace(UNDOUBLE, '$1');
+    if (s.endsWith('ing') && s.length > 5) s = dropEnding(s, 3);
+    else if (s.endsWith('ed') && s.length > 4 && !s.endsWith('eed')) s = dropEnding(s, 2);
     if (s.endsWith('e') && s.length > 4) s = s.slice(0, -1);
   }
   return s;
 }
+
+/**
+ * Drops -ing/-ed: a doubled consonant is undoubled ("patching", "pinned"); a stem without a vowel keeps its
+ * ending ("shred", "string"); a bare consonant-vowel-consonant stem gets its silent e back, so "coding" and
+ * "code", "wiped" and "wipe", "tuning" and "tune" meet.
+ */
+function dropEnding(word: string, n: number): string {
+  const s = word.slice(0, -n);
+  if (!/[aeiouy]/.test(s)) return word;
+  const undoubled = s.replace(UNDOUBLE, '$1');
+  if (undoubled !== s) return undoubled;
+  return SHORT_CVC.test(s) ? `${s}e` : s;
+}
+
+const SHORT_CVC = /^[^aeiouy][aeiouy][^aeiouwxy]$/;
 
 const stemAll = (text: string): string[] => text.split(' ').filter(Boolean).map(stem);
 
@@ -94,12 +117,15 @@ const PHRASE_PREFIXES = new Set(
   }),
 );
 /** Synonyms keyed by raw word and by stem, so "updates" finds the entry for "update". */
-const SYNONYM_TABLE: Map<string, string[]> = new Map(
-  Object.entries(SYNONYMS).flatMap(([from, to]) => [
-    [from, stemAll(to)],
-    [stem(from), stemAll(to)],
-  ]),
-);
+const SYNONYM_TABLE: Map<string, string[]> = new Map([
+  ...Object.entries(SYNONYMS).flatMap(
+    ([from, to]): Array<[string, string[]]> => [
+      [from, stemAll(to)],
+      [stem(from), stemAll(to)],
+    ],
+  ),
+  ...Object.entries(EXACT_SYNONYMS).map(([from, to]): [string, string[]] => [from, stemAll(to)]),
+]);
 const EXPANSION_TABLE: Map<string, string[]> = new Map(
   Object.entries(EXPANSIONS).map(([from, to]) => [stem(from), to.map(stem)]),
 );

@@ -1,5 +1,7 @@
 // Service- and perspective-aware re-ranking: the text score says what a question is about, this says whether
 // a topic can answer it for the service named and from the side (AWS's own vs ours) it asks about.
+import { FILLER } from './lexicon.ts';
+import { OWNERSHIP_CUES } from './lexicon-signals.ts';
 import { normalizeTokens, tokenize } from './normalize.ts';
 import type { Scored } from './scoring.ts';
 import type { ServiceDetector } from './services.ts';
@@ -11,19 +13,41 @@ const CANNOT_ANSWER = 0.6;
 const OTHER_SERVICE = 0.7;
 /** A topic about AWS's own people or systems, for a question about ours. */
 const OTHER_SIDE = 0.85;
+/** A topic written for particular services when the question names none: the general topic fits better. */
+const UNNAMED_SCOPE = 0.9;
 /** A topic written for the named service. */
 const SAME_SERVICE = 1.15;
+/** An AWS-side topic when the asker stresses their own ("our own audit"). */
+const OWN_SIDE = 0.25;
+/** A shared control as a whole when the question is about one thing of the customer's ("our stacks"). */
+const CUSTOMER_HALF = 0.4;
 
 /** Term the lexicon emits for "AWS's own …", "amazon staff", "aws internal …". */
 export const AWS_OWN = 'aws_own';
 /** A topic about a service also answers for its variants (Aurora is RDS). */
 const PARENT: Record<string, string[]> = { aurora: ['rds'] };
 const FIRST_PERSON = new Set(['our', 'my', 'we', 'us', 'ours', 'ourselves', 'i', 'mine']);
+const POSSESSIVE = new Set(['our', 'my']);
+/** Words that may follow "our" without naming a thing of the customer's ("our side", "our plate"). */
+const NOT_A_THING = new Set(['side', 'plate', 'end', 'part', 'half', 'lane', 'shoulders', 'books']);
+/** Words that keep a question at control level even when it mentions something of ours. */
+const CONTROL_LEVEL = new Set([
+  'split',
+  'shared',
+  'share',
+  'both',
+  'divided',
+  'control',
+  'controls',
+  'overall',
+]);
 
 interface TopicFacts {
   /** Services the title or keywords name, plus those with an owner override. */
   services: Set<string>;
   awsOwn: boolean;
+  /** A shared control as a whole (patch management, configuration management…), not one task in it. */
+  controlLevel: boolean;
   /** The title or keywords name specific (non-generic) services: the topic is about those services. */
   scoped: boolean;
 }
@@ -45,7 +69,13 @@ export function createReranker(
     const named = new Set(detector.mentions(words).map((m) => m.service.id));
     const services = new Set([...named, ...Object.keys(t.services)]);
     const scoped = named.size > 0 && [...named].every((id) => !generic.has(id));
-    facts.set(t.id, { services, awsOwn: normalizeTokens(words).terms.includes(AWS_OWN), scoped });
+    const terms = normalizeTokens(words).terms;
+    const controlLevel =
+      t.owner === 'Shared' &&
+      terms.includes('control') &&
+      Object.keys(t.services).length === 0 &&
+      Object.keys(t.categories).length === 0;
+    facts.set(t.id, { services, awsOwn: terms.includes(AWS_OWN), scoped, controlLevel });
   }
 
   const covers = (topic: Topic, service: Service): boolean => {
@@ -58,6 +88,8 @@ export function createReranker(
     if (ranked.length === 0) return ranked;
     const askedAwsOwn = terms.includes(AWS_OWN);
     const firstPerson = words.some((w) => FIRST_PERSON.has(w));
+    const ownStressed = words.some((w, i) => w === 'own' && POSSESSIVE.has(words[i - 1] ?? ''));
+    const customerThing = !words.some((w) => CONTROL_LEVEL.has(w)) && namesCustomerThing(words);
     const related = service ? [service.id, ...(PARENT[service.id] ?? [])] : null;
     let changed = false;
     for (const s of ranked) {
@@ -70,8 +102,12 @@ export function createReranker(
         if (covers) k *= SAME_SERVICE;
         else if (!s.topic.owner && !overridden) k *= CANNOT_ANSWER;
         else if (f.scoped && !generic.has(service.id)) k *= OTHER_SERVICE;
-      }
-      if (f.awsOwn && !askedAwsOwn && firstPerson) k *= OTHER_SIDE;
+      } else if (!service && f.scoped) k *= UNNAMED_SCOPE;
+      // A question in the first person, or about a service the customer uses, is about the customer's side.
+      // A question in the first person, or about a service the customer uses, is about the customer's side;
+      // "our own audit" says so outright.
+      if (f.awsOwn && !askedAwsOwn && (firstPerson || service)) k *= ownStressed ? OWN_SIDE : OTHER_SIDE;
+      if (f.controlLevel && customerThing) k *= CUSTOMER_HALF;
       if (k !== 1) {
         s.score *= k;
         changed = true;
@@ -80,4 +116,13 @@ export function createReranker(
     return changed ? ranked.sort((a, b) => b.score - a.score) : ranked;
   };
   return { rerank, covers };
+}
+
+/** "our stacks", "my team": a possessive followed by a thing, not by an ownership word ("our job", "our side"). */
+function namesCustomerThing(words: string[]): boolean {
+  return words.some((w, i) => {
+    if (!POSSESSIVE.has(w)) return false;
+    const next = words[i + 1] === 'own' ? words[i + 2] : words[i + 1];
+    return next !== undefined && !FILLER.has(next) && !OWNERSHIP_CUES.has(next) && !NOT_A_THING.has(next);
+  });
 }

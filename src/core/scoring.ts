@@ -11,6 +11,10 @@ const FIELD_WEIGHT = { title: 1.3, keywords: 1.2, phrasings: 1 } as const;
 const UNKNOWN_IDF = 0.5;
 /** Questions with more distinct terms than this are "long" for the unknown-word discount. */
 const LONG_QUESTION_TERMS = 4;
+/** A phrasing the question nearly repeats is strong evidence. */
+const PHRASE_WEIGHT = 8;
+/** How much of the question a topic explains breaks near ties ("our snapshot shared publicly" is about access). */
+const COVERAGE_WEIGHT = 3;
 /** IDF mass a phrasing needs before a full match counts fully (about two distinctive words). */
 const PHRASE_MIN_MASS = 3;
 
@@ -132,8 +136,10 @@ export function createTopicIndex(topics: Topic[]): TopicIndex {
       const a = qt[k - 1] as string;
       const b = qt[k] as string;
       if (a === b) continue;
+      // Weighted like the terms themselves: a bigram with a service name in it says less about the topic.
+      const bonus = 0.5 * ((question.weights.get(a) ?? 1) * idf(a) + (question.weights.get(b) ?? 1) * idf(b));
       for (const i of bigramPostings.get(`${a} ${b}`) ?? []) {
-        matched.set(i, (matched.get(i) ?? 0) + 0.5 * (idf(a) + idf(b)));
+        matched.set(i, (matched.get(i) ?? 0) + bonus);
       }
     }
     const results: Scored[] = [];
@@ -141,13 +147,14 @@ export function createTopicIndex(topics: Topic[]): TopicIndex {
       const doc = docs[i] as TopicDoc;
       const phrase = bestPhrasing(doc.phrasings, question.weights, idf, PHRASE_MIN_MASS);
       const bonus = serviceId && doc.topic.services[serviceId] ? 1 : 0;
+      const coverage =
+        mass > 0
+          ? Math.min(1, ((covered.get(i) ?? 0) + (outside?.covers(doc.topic) ? serviceMass : 0)) / mass)
+          : 0;
       results.push({
         topic: doc.topic,
-        score: m + 8 * phrase + bonus,
-        coverage:
-          mass > 0
-            ? Math.min(1, ((covered.get(i) ?? 0) + (outside?.covers(doc.topic) ? serviceMass : 0)) / mass)
-            : 0,
+        score: m + PHRASE_WEIGHT * phrase + bonus + COVERAGE_WEIGHT * coverage,
+        coverage,
         phrase,
       });
     }

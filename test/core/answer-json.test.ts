@@ -25,7 +25,7 @@ describe('toAnswerJson', () => {
     expect(v.breakdown.length).toBeGreaterThan(0);
   });
   it('maps unsure to not answered with suggestions', () => {
-    const v = toAnswerJson(engine.ask('guards cameras keys firewalls and whatnot'));
+    const v = toAnswerJson(engine.ask('cameras, keys, firewalls, lunch and whatnot'));
     expect(v.answered).toBe(false);
     expect(v.topic).toBeNull();
     expect(v.suggestions.length).toBeLessThanOrEqual(3);

@@ -16,7 +16,14 @@ const read = (name: string): EvalCase[] =>
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as EvalCase);
 
-describe.each(['heldout-style.jsonl', 'heldout-style-b.jsonl'])('%s', (name) => {
+// heldout-style-c was written from the research doc's rules alone (typos, slang, odd service names, tasks inside a
+// service, control level, per-service breakdowns, look-alike off-topic lines). Each batch of it was scored before
+// the matcher changes it led to (the first 250 lines: 92.2% accuracy, 91.1% abstention, 7 confident-wrong).
+describe.each([
+  { name: 'heldout-style.jsonl', accuracy: 0.9 },
+  { name: 'heldout-style-b.jsonl', accuracy: 0.9 },
+  { name: 'heldout-style-c.jsonl', accuracy: 0.95 },
+])('$name', ({ name, accuracy }) => {
   const report = evaluate(engine, read(name));
   const misses = report.misses
     .map((m) => `${m.id} expected ${m.expected} got ${m.got} [${m.topic}] ${m.q}`)
@@ -26,8 +33,8 @@ describe.each(['heldout-style.jsonl', 'heldout-style-b.jsonl'])('%s', (name) => 
     expect(report.onTopic).toBeGreaterThan(50);
     expect(report.offTopic).toBeGreaterThan(10);
   });
-  it('answers ≥ 90% of on-topic questions with the expected owner', () => {
-    expect(report.correct / report.onTopic, misses).toBeGreaterThanOrEqual(0.9);
+  it(`answers ≥ ${accuracy * 100}% of on-topic questions with the expected owner`, () => {
+    expect(report.correct / report.onTopic, misses).toBeGreaterThanOrEqual(accuracy);
   });
   it('declines ≥ 95% of off-topic questions', () => {
     expect(report.abstained / report.offTopic, misses).toBeGreaterThanOrEqual(0.95);

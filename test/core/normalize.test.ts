@@ -56,6 +56,19 @@ describe('stem', () => {
     expect(stem('configures')).toBe(stem('configured'));
     expect(stem('manages')).toBe(stem('managing'));
   });
+  it.each([
+    // a silent e comes back after -ing / -ed on a short stem
+    ['coding', 'code'],
+    ['wiped', 'wipe'],
+    ['tuning', 'tune'],
+    ['taking', 'take'],
+    // a stem without a vowel keeps its ending; -eed is not -ed
+    ['shredding', 'shred'],
+    ['string', 'strings'],
+    ['speed', 'speeds'],
+  ])('%s and %s share a stem', (a, b) => {
+    expect(stem(a)).toBe(stem(b));
+  });
 });
 
 describe('normalizeTokens', () => {
@@ -67,6 +80,12 @@ describe('normalizeTokens', () => {
     ['operating system updates', ['os', 'patch']],
     ['who is responsible for the db', [stem('database')]],
     ['IT controls?', ['itcontrol', 'control']],
+    ['our vms and azs', ['instanc', 'az']],
+    ['the app we build', ['app', 'build']],
+    ['the building', ['datacenter']],
+    ['personal data', ['sensitiv', 'data']],
+    ['how is it divided', ['split']],
+    ['vpc endpoint policies', ['vpc', 'endpoint', 'vpc_endpoint', 'policy']],
   ])('%j → %j', (input, expected) => {
     expect(terms(input)).toEqual(expected);
   });

@@ -1,0 +1,54 @@
+// Matching mechanisms on the real knowledge base: each row is one class of question, in our own words.
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/core/engine.ts';
+import type { Answer } from '../../src/core/types.ts';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
+
+const loaded = loadKnowledge();
+if (!loaded.ok) throw new Error('knowledge/ does not load');
+const engine = createEngine(loaded.kb);
+const said = (a: Answer): string => (a.kind === 'answered' ? a.owner : a.kind);
+
+describe('owner per class of question', () => {
+  it.each([
+    // a bare "who patches <single-tenant managed service>" is the split, a concrete layer has one owner
+    ['who does the patching for our opensearch domain', 'Shared'],
+    ['who patches the operating system under rds', 'AWS'],
+    // a shared control as a whole vs the customer's half of it
+    ['change control as a control, whose is it', 'Shared'],
+    ['change management for the cloudformation stacks in our account', 'Customer'],
+    // "auto-patch" is patching, not Lambda's Auto mode
+    ['does amazon auto-patch our ec2 instances', 'Customer'],
+    // security tools are the subject, not just where a task happens
+    ['macie enablement?', 'Customer'],
+    // moving off premises is still an AWS question
+    ['we are leaving our on-prem vmware for ec2: who patches the guest os there', 'Customer'],
+  ])('%j → %s', (q, owner) => {
+    expect(said(engine.ask(q))).toBe(owner);
+  });
+
+  it.each([
+    // a bare workload service names no control
+    'rds?',
+    'our s3 buckets',
+    'ec2 boxes',
+    // a bare security service whose topics disagree on the owner
+    'kms?',
+    // not AWS
+    'who patches the windows servers in our on-prem datacenter',
+    // a definition, not an owner
+    'what is an s3 bucket',
+  ])('%j is not answered with an owner', (q) => {
+    expect(engine.ask(q).kind).toBe('unsure');
+  });
+
+  it("never reads the asker's own compliance as AWS's audit programme", () => {
+    expect(said(engine.ask('are we on the hook for our own soc 2 report on the app we run on aws'))).not.toBe(
+      'AWS',
+    );
+  });
+
+  it('still answers a security service with its subject ("kms keys?")', () => {
+    expect(said(engine.ask('kms keys?'))).toBe('Customer');
+  });
+});

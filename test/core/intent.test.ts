@@ -1,0 +1,38 @@
+// Intent: which questions are not ownership questions at all, whatever words they share with the topics.
+import { describe, expect, it } from 'vitest';
+import { readIntent } from '../../src/core/intent.ts';
+import { tokenize } from '../../src/core/normalize.ts';
+
+const intent = (q: string, anchored = false) => readIntent(tokenize(q), { anchored });
+
+describe('readIntent', () => {
+  it.each([
+    ['who patches the windows servers in our on-prem datacenter', 'elsewhere'],
+    ['who patches the vms in vsphere at our colo', 'elsewhere'],
+    ['tell me a joke about security groups', 'org'],
+    ['when is the next security awareness session', 'org'],
+    ['our kubernetes cluster at home keeps crashing', 'personal'],
+    ['is encryption at rest free on s3', 'price'],
+    ['is s3 having an outage right now', 'status'],
+  ])('%j is off-topic (%s)', (q, category) => {
+    expect(intent(q).offTopic).toBe(category);
+  });
+
+  it.each([
+    // on premises, but the question is about AWS or about leaving
+    ['we run the app on prem today and on ec2 tomorrow, who patches the guest os', true],
+    ['moving everything out of our colo, who owns physical security now', false],
+    // an outage the asker designs for is a resilience question
+    ['whose job is it to make sure our app survives an az outage', false],
+    // personal data is data, not a personal device
+    ['gdpr compliance for the personal data we keep in rds', true],
+  ])('%j is not off-topic', (q, anchored) => {
+    expect(intent(q, anchored).offTopic).toBeNull();
+  });
+
+  it('reads a request for a definition as a how-to unless it asks about owning', () => {
+    expect(intent('what is an s3 bucket').howTo).toBe(true);
+    expect(intent('what is on us for rds patching').howTo).toBe(false);
+    expect(intent('what is the split for patch management').howTo).toBe(false);
+  });
+});

@@ -16,6 +16,12 @@ const only = process.argv[2];
 if (only) {
   await runSection(only);
 } else {
+  // The engine section measures the compiled build that `npm start` runs, so build it first.
+  const build = spawnSync('npm', ['run', '--silent', 'build'], {
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
+  if (build.status !== 0) throw new Error(`npm run build exited with ${build.status ?? build.signal}`);
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.bench.ts'))
     .sort();

@@ -1,10 +1,10 @@
 // Reads knowledge/ (services.yml + topics/*.yml) once, validates it, and returns the knowledge base or every problem.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { load as parseYamlText, YAMLException } from 'js-yaml';
 import type { z } from 'zod';
 import type { KnowledgeBase, Service, Topic } from '../core/types.ts';
+import { projectPath } from '../project-root.ts';
 import { checkServices, checkTopics, type Located } from './checks.ts';
 import { type KnowledgeProblem, problemsFromZod } from './problems.ts';
 import { serviceSchema, servicesFileSchema, topicSchema, topicsFileSchema } from './schema.ts';
@@ -25,9 +25,9 @@ interface Source {
   text: string;
 }
 
-/** The repo's knowledge/ directory, found from this module's location so any cwd works. */
+/** The project's knowledge/ directory; any working directory, from src/ or from the build in dist/. */
 export function knowledgeDir(): string {
-  return fileURLToPath(new URL('../../knowledge/', import.meta.url));
+  return projectPath('knowledge');
 }
 
 function readSources(dir: string, problems: KnowledgeProblem[]): Source[] {

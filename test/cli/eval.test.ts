@@ -1,16 +1,18 @@
 // `npm run eval` CLI: report ends with the summary line; malformed lines are reported, not fatal.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'srm-eval-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('eval CLI', () => {
   it('prints the summary as its last line and reports malformed lines', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'srm-eval-')), 'mini.jsonl');
+    const file = join(dir, 'mini.jsonl');
     writeFileSync(
       file,
       [

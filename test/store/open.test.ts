@@ -1,5 +1,5 @@
 // openStore: which engine each DATABASE_URL selects, and where a SQLite file lands.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,9 +24,13 @@ describe('sqlitePath', () => {
 describe('openStore', () => {
   it('opens SQLite for a file: URL, creating the parent directory', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'srm-open-'));
-    const store = await openStore(`file:${join(dir, 'nested', 'srm.db')}`);
-    expect(existsSync(join(dir, 'nested', 'srm.db'))).toBe(true);
-    await store.close();
+    try {
+      const store = await openStore(`file:${join(dir, 'nested', 'srm.db')}`);
+      expect(existsSync(join(dir, 'nested', 'srm.db'))).toBe(true);
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('selects PostgreSQL for postgres:// and postgresql:// URLs', async () => {

@@ -1,14 +1,15 @@
 // Runs the store contract against SQLite (a temp file each time), plus SQLite-only checks.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../src/store/sqlite.ts';
 import { storeContract } from './store.contract.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'srm-sqlite-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 const freshPath = () => join(dir, `db-${n++}.db`);
 const question = { topicId: 'guest-os-patching', serviceId: null, owner: 'Customer' as const };

@@ -1,4 +1,5 @@
-// The quiz clock: a croner job at the cron in the quiz time zone, catch-up after downtime, optional reveal job.
+// The quiz clock: a croner job at the cron in the quiz time zone, a periodic check that catches up after
+// downtime and follows settings changed on other replicas, and an optional reveal job.
 import { Cron } from 'croner';
 import { localDate } from '../core/quiz-dates.ts';
 import type { QuizSettings } from '../store/store.ts';
@@ -10,6 +11,9 @@ import {
   revealDue,
 } from './post-daily-quiz.ts';
 import { loadSettings } from './settings.ts';
+
+/** How often each replica re-reads the settings and retries what today still needs. */
+const CHECK_CRON = '*/5 * * * *';
 
 const pattern = (cron: string, tz: string) => new Cron(cron, { timezone: tz, paused: true });
 
@@ -43,6 +47,8 @@ export interface ScheduleDeps extends QuizDeps {
 export interface QuizScheduler {
   /** Load settings, arm the jobs, and catch up on a run missed today while the bot was down. */
   start(): Promise<void>;
+  /** What runs every few minutes: pick up settings changed elsewhere, post or reveal what today still needs. */
+  check(): Promise<void>;
   /** Re-arm for new settings (after `/srm quiz here|off|schedule`). */
   apply(settings: QuizSettings): void;
   /** When the next question goes out, or null while off. */
@@ -57,6 +63,7 @@ export function createQuizScheduler(deps: ScheduleDeps): QuizScheduler {
   let settings: QuizSettings | null = null;
   let postJob: Cron | null = null;
   let revealJob: Cron | null = null;
+  let checkJob: Cron | null = null;
   const running = new Set<Promise<unknown>>();
 
   // Tracked so stop() can wait; errors are logged here because a cron callback has nobody to throw to.
@@ -92,12 +99,57 @@ export function createQuizScheduler(deps: ScheduleDeps): QuizScheduler {
     revealJob = null;
   };
 
+  const changed = (a: QuizSettings, b: QuizSettings) =>
+    (['channel', 'cron', 'tz', 'enabled'] as const).some((key) => a[key] !== b[key]);
+
+  // Channels whose post today needs a person (bot not invited, channel gone): the admins were told once;
+  // the periodic check must not tell them again every few minutes. Cleared by a settings change.
+  const needsPerson = new Map<string, string>();
+
+  /**
+   * Bring this replica up to date, then do whatever today still needs. Run at start, at the quiz time and
+   * every few minutes: settings changed on another replica are picked up, and a post or reveal missed
+   * while the bot, Slack or the database was down happens once they are back — the day's claim in the
+   * database keeps that to one post however many replicas and checks try.
+   */
+  const sync = async (firedBy?: QuizSettings): Promise<void> => {
+    const current = await loadSettings(deps.store, deps.defaults);
+    if (!settings || changed(current, settings)) {
+      if (settings)
+        deps.logger.info('quiz settings changed (here or on another replica); re-armed with them');
+      apply(current);
+    }
+    if (!current.channel) return;
+    const now = deps.now();
+    const today = localDate(now, current.tz);
+    if (needsPerson.get(current.channel) === today) return;
+    const todays = (await deps.store.listQuizzes(current.channel)).find((q) => q.localDate === today);
+    // A tick of a schedule that still holds is due by definition; otherwise, due if today's time has passed.
+    const onSchedule = firedBy?.cron === current.cron && firedBy.tz === current.tz && current.enabled;
+    if (todays?.ts == null && (onSchedule || catchUpDue(current, now, false))) {
+      if (!firedBy)
+        deps.logger.info(`catching up on today's quiz (${today}): its time has passed and it is not out yet`);
+      const outcome = await post({ settings: current });
+      if (outcome?.status === 'not-in-channel' || outcome?.status === 'channel-not-found')
+        needsPerson.set(current.channel, today);
+    }
+    if (
+      deps.revealCron &&
+      todays?.ts &&
+      !todays.revealedAt &&
+      lastRunToday(deps.revealCron, current.tz, now)
+    ) {
+      await track(reveal(current), 'reveal');
+    }
+  };
+
   const apply = (next: QuizSettings) => {
     disarm();
+    needsPerson.clear();
     settings = next;
     if (!next.enabled || !next.channel) return;
     // protect: a slow post (retries with backoff) must not overlap the next tick.
-    postJob = new Cron(next.cron, { timezone: next.tz, protect: true }, () => void post({ settings: next }));
+    postJob = new Cron(next.cron, { timezone: next.tz, protect: true }, () => void track(sync(next), 'post'));
     if (deps.revealCron) {
       revealJob = new Cron(
         deps.revealCron,
@@ -109,25 +161,10 @@ export function createQuizScheduler(deps: ScheduleDeps): QuizScheduler {
 
   return {
     async start() {
-      const current = await loadSettings(deps.store, deps.defaults);
-      apply(current);
-      if (!current.channel) return;
-      const now = deps.now();
-      const today = localDate(now, current.tz);
-      const todays = (await deps.store.listQuizzes(current.channel)).find((q) => q.localDate === today);
-      if (catchUpDue(current, now, todays?.ts != null)) {
-        deps.logger.info(`catching up on today's quiz (${today}) missed while the bot was down`);
-        await post({ settings: current });
-      }
-      if (
-        deps.revealCron &&
-        todays?.ts &&
-        !todays.revealedAt &&
-        lastRunToday(deps.revealCron, current.tz, now)
-      ) {
-        await track(reveal(current), 'reveal');
-      }
+      await sync();
+      checkJob = new Cron(CHECK_CRON, { protect: true }, () => void track(sync(), 'check'));
     },
+    check: async () => void (await track(sync(), 'check')),
     apply,
     nextRun() {
       if (!settings?.enabled || !settings.channel) return null;
@@ -141,6 +178,8 @@ export function createQuizScheduler(deps: ScheduleDeps): QuizScheduler {
     },
     async stop() {
       disarm();
+      checkJob?.stop();
+      checkJob = null;
       await Promise.all(running);
     },
   };

@@ -9,8 +9,9 @@ interface ReplyTarget {
 }
 
 const isUnavailable = (error: unknown): boolean => {
-  const originals = (error as { originals?: unknown[] }).originals ?? [error];
-  return originals.some((e) => e instanceof StoreUnavailableError);
+  // Bolt hands over an uncoded listener error wrapped in UnknownError (`original`), several in `originals`.
+  const { original, originals } = error as { original?: unknown; originals?: unknown[] };
+  return (originals ?? [original ?? error]).some((e) => e instanceof StoreUnavailableError);
 };
 
 /** The part of Bolt's extended error arguments used here. */

@@ -72,6 +72,13 @@ export async function migrate(
   schema?: string,
 ): Promise<void> {
   const client = await pool.connect().catch((error) => Promise.reject(translate(error)));
+  // A checked-out client has no pool listener, and a server going away makes it emit 'error' even after the
+  // statement in flight has failed; unheard, that would end the process instead of rejecting here.
+  let lost: Error | undefined;
+  const onLost = (error: Error) => {
+    lost = error;
+  };
+  client.on('error', onLost);
   try {
     // Lock before CREATE SCHEMA too: concurrent CREATE SCHEMA IF NOT EXISTS can still collide.
     const key = `srm-bot:migrations:${schema ?? ''}`;
@@ -102,6 +109,8 @@ export async function migrate(
   } catch (error) {
     throw translate(error);
   } finally {
-    client.release();
+    client.off('error', onLost);
+    // A broken connection is destroyed rather than handed to the next caller.
+    client.release(lost);
   }
 }

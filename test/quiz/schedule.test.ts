@@ -71,6 +71,7 @@ describe('createQuizScheduler', () => {
       now: () => clock.now,
       logger: silentLogger,
       random: seededRandom(3),
+      sleep: async () => {}, // retries happen at once here; their spacing is post-daily-quiz's concern
     });
     return { store, publisher, clock, scheduler };
   };
@@ -99,6 +100,44 @@ describe('createQuizScheduler', () => {
     scheduler.apply({ channel: 'CQUIZ', cron: '30 16 * * *', tz: 'Europe/Berlin', enabled: true });
     expect(scheduler.nextRun()?.toISOString()).toBe('2026-03-02T15:30:00.000Z');
     scheduler.apply({ channel: 'CQUIZ', cron: '30 16 * * *', tz: 'Europe/Berlin', enabled: false });
+    expect(scheduler.nextRun()).toBeNull();
+    await scheduler.stop();
+  });
+
+  it('the periodic check posts once the outage that made the scheduled post fail is over', async () => {
+    const { publisher, clock, scheduler } = make('2026-03-02T07:00:00Z');
+    await scheduler.start();
+    clock.now = at('2026-03-02T09:00:00Z');
+    publisher.failNext(
+      ...Array.from({ length: 4 }, () => ({
+        ok: false as const,
+        problem: 'failed' as const,
+        detail: 'HTTP 500',
+      })),
+    );
+    await scheduler.check(); // the 09:00 run: four attempts, all failed
+    expect(publisher.published).toHaveLength(0);
+    clock.now = at('2026-03-02T09:05:00Z');
+    await scheduler.check();
+    await scheduler.check();
+    expect(publisher.published).toHaveLength(1);
+    await scheduler.stop();
+  });
+
+  it('follows settings another replica saved, and tells the admins only once about a channel it is not in', async () => {
+    const { store, publisher, clock, scheduler } = make('2026-03-02T07:00:00Z');
+    await scheduler.start();
+    await store.saveQuizSettings({ channel: 'COTHER', cron: '0 8 * * *', tz: 'UTC', enabled: true });
+    await scheduler.check();
+    expect(scheduler.nextRun()?.toISOString()).toBe('2026-03-02T08:00:00.000Z');
+    clock.now = at('2026-03-02T09:00:00Z');
+    publisher.failNext({ ok: false, problem: 'not-in-channel', detail: 'not_in_channel' });
+    await scheduler.check();
+    await scheduler.check();
+    expect(publisher.warnings).toEqual([{ problem: 'not-in-channel', channel: 'COTHER' }]);
+    expect(publisher.published).toHaveLength(0);
+    await store.saveQuizSettings({ channel: 'COTHER', cron: '0 8 * * *', tz: 'UTC', enabled: false });
+    await scheduler.check();
     expect(scheduler.nextRun()).toBeNull();
     await scheduler.stop();
   });

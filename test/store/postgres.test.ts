@@ -45,6 +45,33 @@ describe.skipIf(!url)('postgres', () => {
     await expect(createPostgresStore(dead.toString(), quiet)).rejects.toBeInstanceOf(StoreUnavailableError);
   });
 
+  it('rejects with StoreUnavailableError, not a crash, when the server drops it while migrating', async () => {
+    const schema = `${run}_dropped`;
+    const admin = new pg.Client({ connectionString: url });
+    admin.on('error', () => {});
+    await admin.connect();
+    // Holding the migration lock parks the store inside migrate(), its client checked out of the pool.
+    await admin.query('SELECT pg_advisory_lock(hashtext($1))', [`srm-bot:migrations:${schema}`]);
+    const named = new URL(url as string);
+    named.searchParams.set('application_name', schema);
+    const opening = createPostgresStore(named.toString(), { schema, ...quiet });
+    const waiting = async () =>
+      (
+        await admin.query(
+          "SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'",
+          [schema],
+        )
+      ).rowCount === 1;
+    for (let i = 0; i < 200 && !(await waiting()); i++) await new Promise((r) => setTimeout(r, 25));
+    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [
+      schema,
+    ]);
+    await expect(opening).rejects.toBeInstanceOf(StoreUnavailableError);
+    // The socket's close (and the client's 'error' event) follows the failed statement.
+    await new Promise((r) => setTimeout(r, 100));
+    await admin.end();
+  });
+
   it('survives its connections being killed, and resumes by itself', async () => {
     const schema = `${run}_outage`;
     const store = await createPostgresStore(url as string, { schema, ...quiet });

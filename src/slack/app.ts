@@ -19,6 +19,10 @@ export interface AppDeps {
   homeSections?: ListenerDeps['homeSections'];
   /** Where log lines go (tests capture them to check no secret leaks). */
   logSink?: LogSink;
+  /** Web API timeout and retries; tests shorten them to fault-inject timeouts in seconds, not minutes. */
+  webApi?: { timeoutMs: number; retryConfig: typeof RETRY_CONFIG };
+  /** Quiz post attempts and backoff base (default 4 attempts, 2 s). */
+  quizRetry?: { attempts: number; baseMs: number };
 }
 
 export interface SrmApp {
@@ -40,14 +44,22 @@ export function createApp(config: Config, deps: AppDeps): SrmApp {
     [config.botToken, config.appToken, config.signingSecret],
     deps.logSink,
   );
+  const timeout = deps.webApi?.timeoutMs ?? CLIENT_TIMEOUT_MS;
+  // respond() posts to the response_url with this fetch and sets no timeout of its own: a response_url that never
+  // answers would hold its listener (and a graceful stop) forever. The Web API client passes its own signal.
+  const fetchWithTimeout: typeof fetch = (input, init) =>
+    fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeout) });
   const clientOptions = {
     slackApiUrl: config.slackApiUrl,
-    timeout: CLIENT_TIMEOUT_MS,
-    retryConfig: RETRY_CONFIG,
+    timeout,
+    retryConfig: deps.webApi?.retryConfig ?? RETRY_CONFIG,
+    fetch: fetchWithTimeout,
   };
   const common = {
     token: config.botToken,
     logger,
+    // Without it Bolt resets the logger to INFO, and LOG_LEVEL=debug would print nothing more.
+    logLevel: config.logLevel as LogLevel,
     clientOptions,
     deferInitialization: true,
     extendedErrorHandler: true,
@@ -66,6 +78,7 @@ export function createApp(config: Config, deps: AppDeps): SrmApp {
     now,
     client: app.client,
     logger,
+    retry: deps.quizRetry,
   });
   let inFlight = 0;
   let drained: (() => void) | null = null;
@@ -110,11 +123,16 @@ export function createApp(config: Config, deps: AppDeps): SrmApp {
   });
   app.error(createErrorHandler(app.client));
 
+  // Bolt's HTTP receiver handles each request in a detached promise: a signed body of JSON `null` throws there
+  // (it reads body.ssl_check) and, unhandled, would end the process. Log such strays and keep serving everyone else.
+  const onStray = (error: unknown) => logger.error('unhandled rejection, still running:', error);
+
   return {
     app,
     logger,
     async start(listen) {
       await app.init(); // auth.test: a bad token fails here, with a clear message, not at the first event
+      process.on('unhandledRejection', onStray);
       let port: number | undefined;
       if (config.appToken) await app.start();
       else {
@@ -130,6 +148,7 @@ export function createApp(config: Config, deps: AppDeps): SrmApp {
       stopped = true;
       await quiz.scheduler.stop(); // no new quiz posts; one in progress finishes
       await app.stop();
+      process.off('unhandledRejection', onStray);
       if (inFlight === 0) return;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, graceMs);

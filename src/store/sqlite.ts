@@ -7,10 +7,18 @@ import { pendingMigrations } from './migrations/migration.ts';
 import { sqliteMigrations } from './migrations/sqlite.ts';
 import { buildRows, normalizeQuestion, type ReportInput } from './report.ts';
 import { parseId } from './rows.ts';
+import { guardSqliteStore } from './sqlite-guard.ts';
 import { createSqliteQuizPart } from './sqlite-quiz.ts';
 import { DEFAULT_EVENT_KEEP_MS, type Store } from './store.ts';
 
 type Db = Database.Database;
+
+/**
+ * Lock wait once running. better-sqlite3 is synchronous, so a wait freezes the whole bot; writes here take
+ * milliseconds, and a quiz click must be recorded and acknowledged within Slack's 3 s. (Opening waits longer:
+ * another process may be migrating the file.)
+ */
+export const BUSY_TIMEOUT_MS = 1_000;
 
 function migrate(db: Db, migrations: readonly Migration[]): void {
   db.exec(
@@ -49,6 +57,7 @@ function openDatabase(path: string): Db {
     db.prepare("INSERT OR REPLACE INTO store_meta (key, value) VALUES ('opened_at', ?)").run(
       new Date().toISOString(),
     );
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     return db;
   } catch (error) {
     db?.close();
@@ -77,7 +86,8 @@ export function createSqliteStore(path: string): Store {
     SELECT @id, @user, @vote, @reason, @at WHERE EXISTS (SELECT 1 FROM questions WHERE id = @id)
     ON CONFLICT (question_id, user_id) DO UPDATE SET vote = excluded.vote, reason = excluded.reason, at = excluded.at`);
 
-  return {
+  // Outages (locked, disk full, file deleted) reach callers as StoreUnavailableError: "try again in a minute".
+  const store: Store = {
     ...createSqliteQuizPart(db),
 
     async claimEvent(eventId, now, keepFor = DEFAULT_EVENT_KEEP_MS) {
@@ -124,4 +134,5 @@ export function createSqliteStore(path: string): Store {
       if (db.open) db.close();
     },
   };
+  return guardSqliteStore(store, path);
 }

@@ -1,10 +1,17 @@
-// The bot as its own OS process (`tsx src/main.ts`, as `npm start` runs it): for restarts, SIGKILL and replicas.
+// The bot as its own OS process (`tsx src/main.ts`): restarts, SIGKILL, replicas; test/build.test.ts runs dist/.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+// node with tsx's loader, not the `tsx` command: that one runs the bot in a child node process, which a SIGKILL
+// of the command would leave running (an orphan bot still holding its port and database).
+const NODE_ARGS = [
+  '--import',
+  pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href,
+  join(ROOT, 'src/main.ts'),
+];
 
 export interface BotProcess {
   child: ChildProcess;
@@ -14,6 +21,9 @@ export interface BotProcess {
   output(): string;
   /** Resolves with the exit code (null when killed by a signal) once the process has exited. */
   exited(): Promise<number | null>;
+  alive(): boolean;
+  /** SIGTERM (a graceful stop), then the exit code. */
+  stop(): Promise<number | null>;
 }
 
 export interface BotProcessOptions {
@@ -24,6 +34,8 @@ export interface BotProcessOptions {
   /** Printed once the bot is ready (default `listening for Slack`). */
   readyLine?: string;
   timeoutMs?: number;
+  /** `ulimit -f`: no file the bot writes may grow past this — a full disk, for this process only. */
+  fileSizeKb?: number;
 }
 
 /** A free TCP port on loopback (released before returning, so there is a small window for a race). */
@@ -35,11 +47,20 @@ export const freePort = () =>
     });
   });
 
-/** Spawns the bot without waiting for it; use `waitForBot` or read `output()` (e.g. to see a start-up error). */
-export function spawnBot(cwd: string, env: Record<string, string>): Omit<BotProcess, 'url'> {
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/main.ts')], {
+/** Spawns the bot without waiting for it; read `output()` to see, e.g., a start-up error. */
+export function spawnBot(
+  cwd: string,
+  env: Record<string, string>,
+  fileSizeKb?: number,
+): Omit<BotProcess, 'url'> {
+  const [command, args] =
+    fileSizeKb === undefined
+      ? [process.execPath, NODE_ARGS]
+      : ['bash', ['-c', `ulimit -f ${fileSizeKb} && exec "$0" "$@"`, process.execPath, ...NODE_ARGS]];
+  const child = spawn(command, args, {
     cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env },
+    // TMPDIR in the bot's folder: tsx's compile cache starts empty, as on a fresh machine, and is removed with it.
+    env: { PATH: process.env.PATH ?? '', HOME: cwd, TMPDIR: cwd, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -52,13 +73,22 @@ export function spawnBot(cwd: string, env: Record<string, string>): Omit<BotProc
     if (child.exitCode !== null) resolve(child.exitCode);
     else child.once('exit', (code) => resolve(code));
   });
-  return { child, output: () => out, exited: () => exit };
+  return {
+    child,
+    output: () => out,
+    exited: () => exit,
+    alive: () => child.exitCode === null && child.signalCode === null,
+    stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exit;
+    },
+  };
 }
 
 /** Starts the bot in HTTP mode on a free loopback port and resolves once it prints `readyLine`. */
 export async function startBotProcess(options: BotProcessOptions): Promise<BotProcess> {
   const port = options.env.PORT ?? String(await freePort());
-  const bot = spawnBot(options.cwd, { ...options.env, PORT: port });
+  const bot = spawnBot(options.cwd, { ...options.env, PORT: port }, options.fileSizeKb);
   const readyLine = options.readyLine ?? 'listening for Slack';
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   while (!bot.output().includes(readyLine)) {

@@ -1,4 +1,5 @@
-// A fake Slack Web API on 127.0.0.1: records every call (and response_url posts), scriptable to answer 429 or 500.
+// A fake Slack Web API on 127.0.0.1: records every call (and response_url posts), scriptable to answer 429 or 500,
+// never answer (client timeout) or drop the connection (reset).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -14,7 +15,11 @@ export type Scripted =
   | { status: 500 }
   | { body: Record<string, unknown> }
   /** Answer normally, but only after this long (an in-flight call at shutdown). */
-  | { delayMs: number };
+  | { delayMs: number }
+  /** Never answer, so the client's own timeout gives up; the call is not delivered (only in `attempts`). */
+  | { hang: true }
+  /** Drop the TCP connection without an answer (ECONNRESET / "other side closed" on the client). */
+  | { reset: true };
 
 export interface FakeSlack {
   /** The Web API base to pass as SLACK_API_URL. */
@@ -53,6 +58,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const attempts: RecordedCall[] = [];
   const scripts = new Map<string, Scripted[]>();
   const waiters: { method: string; resolve: (call: RecordedCall) => void }[] = [];
+  const hung = new Set<ServerResponse>();
   let ts = 1_700_000_000;
 
   const reply = (
@@ -97,6 +103,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         );
       }
       if (next && 'status' in next) return reply(res, 500, { ok: false, error: 'internal_error' });
+      if (next && 'reset' in next) return void req.socket.destroy();
+      if (next && 'hang' in next) {
+        hung.add(res);
+        res.on('close', () => hung.delete(res));
+        return;
+      }
       const delay = next && 'delayMs' in next ? next.delayMs : 0;
       setTimeout(() => finish(res, call, next), delay);
     });
@@ -139,6 +151,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       attempts.length = 0;
       scripts.clear();
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of hung) res.socket?.destroy(); // a hung call would otherwise keep close() waiting
+        server.close(() => resolve());
+      }),
   };
 }

@@ -79,9 +79,12 @@ export function buttonClickForm(click: {
   value: string;
   responseUrl: string;
   userId?: string;
+  /** The channel the clicked message is in; default C1. A daily quiz only counts clicks from its own channel. */
+  channelId?: string;
   ephemeral?: boolean;
   threadTs?: string;
 }) {
+  const channelId = click.channelId ?? 'C1';
   const payload = {
     type: 'block_actions',
     team: { id: 'T1', domain: 'test' },
@@ -91,11 +94,11 @@ export function buttonClickForm(click: {
     container: {
       type: 'message',
       message_ts: '1700000000.000100',
-      channel_id: 'C1',
+      channel_id: channelId,
       is_ephemeral: !!click.ephemeral,
     },
     trigger_id: '1.2.3',
-    channel: { id: 'C1', name: 'general' },
+    channel: { id: channelId, name: 'general' },
     message: click.ephemeral ? undefined : { ts: '1700000000.000100', thread_ts: click.threadTs, text: 'x' },
     response_url: click.responseUrl,
     actions: [

@@ -91,7 +91,9 @@ export function quizSettingsMessage(settings: QuizSettings, nextRun: Date | null
 
 /** A one-line reply (confirmation, refusal, problem) with an emoji; `text` is escaped by the caller if echoed. */
 export function noteMessage(emoji: string, text: string): SlackMessage {
-  return message(text.replace(/[*`_]/g, ''), [section(`${emoji} ${text}`)]);
+  // A note of nothing but markup would leave no fallback at all; the emoji then stands in for it.
+  const fallback = text.replace(/[*`_]/g, '').trim() || emoji;
+  return message(fallback, [section(`${emoji} ${text}`)]);
 }
 
 export const notAdminMessage = (): SlackMessage =>

@@ -118,6 +118,12 @@ export function quizGoneMessage(): SlackMessage {
   return message(text, [section(`:ghost: ${text}`)]);
 }
 
+/** A daily quiz answered from anywhere but its own channel's message: a forged or misrouted click. */
+export function quizWrongChannelMessage(): SlackMessage {
+  const text = "That button does not belong to this channel's quiz, so it was not counted.";
+  return message(text, [section(`:no_entry_sign: ${text}`)]);
+}
+
 const bar = (percent: number): string => '█'.repeat(Math.round(percent / 10)) || '▏';
 
 /** The reveal replaces the question: correct answer, share per option, rationale, and the misconception. */

@@ -12,20 +12,34 @@ export interface Question {
   /** Conversation key (`channel:thread_ts`, or the DM channel) for follow-ups like "and on Lambda?". */
   threadKey?: string;
   shareable?: boolean;
+  /** Mentions and DMs post a message per reply: past the limit, say "slow down" once a window, then stay quiet. */
+  noticeOnce?: boolean;
 }
+
+/** Any Slack token shape; one pasted into a question must not be echoed into a thread or stored for reports. */
+const TOKEN = /\b(xox[abeoprs]|xapp)-[A-Za-z0-9-]+/g;
 
 /** Mentions of people (and the bot itself) are addressing, not content; they are never stored or echoed. */
 export function questionText(raw: string): string {
   return raw
+    .replace(TOKEN, (_m, kind: string) => `${kind}-[redacted]`)
     .replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-export async function answerQuestion(deps: ListenerDeps, logger: Logger, q: Question): Promise<SlackMessage> {
+/** The reply to post, or null when a flooding user was already told to slow down (nothing to post). */
+export async function answerQuestion(
+  deps: ListenerDeps,
+  logger: Logger,
+  q: Question,
+): Promise<SlackMessage | null> {
   const now = deps.now();
   const wait = deps.limiter.check(q.userId, now.getTime());
-  if (wait > 0) return slowDownMessage(deps.rateLimitPerMinute, wait);
+  if (wait > 0) {
+    if (q.noticeOnce && !deps.limiter.noticeDue(q.userId, now.getTime())) return null;
+    return slowDownMessage(deps.rateLimitPerMinute, wait);
+  }
 
   const text = questionText(q.text);
   const topicId = q.threadKey ? deps.threads.get(q.threadKey) : undefined;

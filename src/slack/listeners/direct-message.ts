@@ -17,7 +17,9 @@ export const directMessage =
       text: event.text ?? '',
       userId: event.user,
       threadKey: event.thread_ts ? `${event.channel}:${event.thread_ts}` : event.channel,
+      noticeOnce: true,
     });
+    if (!msg) return;
     await client.chat.postMessage({
       channel: event.channel,
       ...(event.thread_ts ? { thread_ts: event.thread_ts } : {}),

@@ -17,6 +17,8 @@ export const mention =
       text: event.text,
       userId: event.user,
       threadKey: `${event.channel}:${thread}`,
+      noticeOnce: true,
     });
+    if (!msg) return;
     await client.chat.postMessage({ channel: event.channel, thread_ts: thread, ...msg, ...NO_UNFURL });
   };

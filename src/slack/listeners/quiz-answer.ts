@@ -10,6 +10,7 @@ import {
   quizGoneMessage,
   quizQuestionMessage,
   quizView,
+  quizWrongChannelMessage,
 } from '../blocks/quiz.ts';
 import type { ListenerDeps } from './deps.ts';
 import { safeRespond } from './send.ts';
@@ -71,17 +72,24 @@ export const quizAnswer = (deps: ListenerDeps) => {
       return logger.warn('quiz answer: unreadable button value');
     }
     const { quizId, choice } = parsed.data;
-    const quiz = await deps.store.getQuiz(quizId);
-    let result: AnswerResult = { status: 'unknown-quiz' };
-    try {
-      // Recorded before the ack: a click Slack saw acknowledged survives even a SIGKILL right after.
-      if (quiz && !quiz.revealedAt) {
-        result = await deps.store.recordAnswer({ quizId, userId: body.user.id, choice, at: deps.now() });
-      }
-    } finally {
-      await ack();
-    }
+    const found = await deps.store.getQuiz(quizId);
+    // Practice questions are ephemeral to the one who asked: anyone else's click on one is treated as forged.
+    const quiz = found && (!found.practice || found.userId === body.user.id) ? found : null;
     const privately = { replace_original: false };
+    // A daily quiz is answered only from its own message, so a click naming it from another channel (or none) is
+    // forged or stale. Practice questions are ephemeral and have no channel; their owner check above suffices.
+    if (quiz && !quiz.practice && quiz.channel !== body.channel?.id) {
+      await ack();
+      logger.warn(`quiz answer: click on quiz ${quizId} from outside its channel refused`);
+      return void (await safeRespond(respond, logger, quizWrongChannelMessage(), privately));
+    }
+    let result: AnswerResult = { status: 'unknown-quiz' };
+    // Recorded before the ack: a click Slack saw acknowledged survives even a SIGKILL right after. A failed write
+    // is not acknowledged at all (Slack marks the click failed, app.error says why), so no 200 hides a lost answer.
+    if (quiz && !quiz.revealedAt) {
+      result = await deps.store.recordAnswer({ quizId, userId: body.user.id, choice, at: deps.now() });
+    }
+    await ack();
     if (!quiz) return void (await safeRespond(respond, logger, quizGoneMessage(), privately));
     const view = quizView(deps.engine.kb, quiz);
     if (quiz.revealedAt) return void (await safeRespond(respond, logger, quizClosedMessage(view), privately));

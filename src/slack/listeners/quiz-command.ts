@@ -7,7 +7,7 @@ import type { QuizScheduler } from '../../quiz/schedule.ts';
 import { channelLeaderboards, userStats } from '../../quiz/scores.ts';
 import { loadSettings, parseSchedule, type QuizDefaults } from '../../quiz/settings.ts';
 import type { QuizSettings, Store } from '../../store/store.ts';
-import { escapeText, message, type SlackMessage } from '../blocks/mrkdwn.ts';
+import { defuse, escapeText, message, type SlackMessage } from '../blocks/mrkdwn.ts';
 import { quizQuestionMessage, quizView } from '../blocks/quiz.ts';
 import {
   leaderboardMessage,
@@ -133,7 +133,8 @@ export function quizSubcommands(deps: QuizCommandDeps): Record<string, Subcomman
           args,
           noteMessage(
             ':warning:',
-            `${why}: \`${escapeText(parsed.value)}\`. Example: \`${COMMAND} quiz schedule "0 9 * * 1-5" Europe/Berlin\``,
+            // Defused, not in a code span: a backtick in the typed value would close the span and restyle the rest.
+            `${why}: “${defuse(parsed.value, 200)}”. Example: \`${COMMAND} quiz schedule "0 9 * * 1-5" Europe/Berlin\``,
           ),
         );
       }

@@ -57,7 +57,8 @@ export const srmCommand = (deps: ListenerDeps) => {
       await safeRespond(respond, logger, stackMessage(service, serviceStack(service)));
       return;
     }
+    // Ephemeral and asked for explicitly: /srm always gets a reply, "slow down" included.
     const msg = await answerQuestion(deps, logger, { text, userId: command.user_id, shareable: true });
-    await safeRespond(respond, logger, msg);
+    if (msg) await safeRespond(respond, logger, msg);
   };
 };

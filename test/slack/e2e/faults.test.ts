@@ -1,7 +1,9 @@
-// E2E faults: Slack 429 (retried, reply arrives), 500 (survived, polite reply), per-user rate limit, graceful stop.
+// E2E faults: Slack 429 (retried), 500 (polite reply), a failing /srm (note on response_url), rate limit, graceful stop.
 import { afterEach, describe, expect, it } from 'vitest';
+import { createMemoryStore } from '../../../src/store/memory.ts';
+import { type Store, StoreUnavailableError } from '../../../src/store/store.ts';
 import { type Harness, startBot } from '../../helpers/bot-harness.ts';
-import { eventEnvelope, sendSigned } from '../../helpers/slack-request.ts';
+import { commandForm, eventEnvelope, sendSigned } from '../../helpers/slack-request.ts';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -42,6 +44,32 @@ describe('when Slack misbehaves', () => {
     await sendSigned(h.url, dm('who secures the hypervisor?'), 'application/json');
     const posts = await h.slack.waitFor('chat.postMessage', 2);
     expect(String(posts[1]?.body.text)).toMatch(/^AWS/);
+  });
+});
+
+describe('when a /srm listener fails', () => {
+  /** `/srm practice` reads the person's answers first, so a store that throws there fails the listener. */
+  const storeFailingWith = (error: Error): Store => ({
+    ...createMemoryStore(),
+    listAnswers: async () => {
+      throw error;
+    },
+  });
+
+  it.each([
+    ['a bug', new Error('boom'), 'something went wrong', 'try again in a minute'],
+    ['storage that is down', new StoreUnavailableError(), 'try again in a minute', 'something went wrong'],
+  ])('posts a polite private note to the response_url (%s)', async (_, error, wording, notWording) => {
+    h = await startBot({ store: storeFailingWith(error) });
+    const form = commandForm({ text: 'practice', response_url: h.slack.responseUrl('failed') });
+    const res = await sendSigned(h.url, form, 'application/x-www-form-urlencoded');
+    expect(res.status).toBe(200); // acked before the listener failed
+    const [note] = await h.slack.waitFor('response:failed');
+    expect(note?.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(String(note?.body.text)).toContain(wording);
+    expect(String(note?.body.text)).not.toContain(notWording);
+    expect(h.logs.some((l) => l.includes(`unhandled error: ${error.message}`))).toBe(true);
+    expect(h.slack.callsTo('chat.postMessage')).toEqual([]); // the note goes privately, not to the channel
   });
 });
 

@@ -18,10 +18,11 @@ async function postedQuiz(deps: ListenerDeps) {
   return quiz;
 }
 
-function click(value: string, userId = 'UALICE') {
+/** A click on the message in `channel` (the daily quiz's own by default); `null` for a body without a channel. */
+function click(value: string, userId = 'UALICE', channel: string | null = 'CQUIZ') {
   const args = buildArgs({
     action: { value, action_id: 'srm_quiz_answer:AWS' },
-    body: { user: { id: userId } },
+    body: { user: { id: userId }, ...(channel ? { channel: { id: channel, name: 'quiz' } } : {}) },
   });
   const update = vi.fn(async (_a: unknown) => ({ ok: true }));
   (args.client as Record<string, unknown>).chat = { ...args.client.chat, update };
@@ -70,6 +71,45 @@ describe('quizAnswer', () => {
     expect(replyText(second.args)).toContain('You already answered AWS');
     expect(second.update).not.toHaveBeenCalled();
     expect(await deps.store.listAnswers({ channel: 'CQUIZ' })).toHaveLength(1);
+  });
+
+  it.each([
+    ['another channel', 'COTHER'],
+    ['no channel at all', null],
+  ])('a daily quiz clicked from %s is refused politely, logged, and not recorded', async (_name, channel) => {
+    const deps = testDeps();
+    const quiz = await postedQuiz(deps);
+    const record = vi.spyOn(deps.store, 'recordAnswer');
+    const { args, update } = click(`${quiz.id}:AWS`, 'UALICE', channel);
+    await quizAnswer(deps)(args as unknown as Args);
+    expect(args.ack).toHaveBeenCalledOnce();
+    expect(args.respond.mock.calls[0]?.[0]).toMatchObject({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: "That button does not belong to this channel's quiz, so it was not counted.",
+    });
+    expect(args.logger.lines).toContain(
+      `warn quiz answer: click on quiz ${quiz.id} from outside its channel refused`,
+    );
+    expect(record).not.toHaveBeenCalled();
+    expect(update).not.toHaveBeenCalled();
+    expect(await deps.store.listAnswers({})).toEqual([]);
+  });
+
+  it('a practice question (ephemeral, no channel of its own) is answered from wherever its owner sees it', async () => {
+    const deps = testDeps();
+    const quiz = await deps.store.createPractice(
+      'UALICE',
+      { topicId: 'hypervisor', serviceId: null, owner: 'AWS' },
+      deps.now(),
+    );
+    const inDm = click(`${quiz.id}:AWS`, 'UALICE', 'D42');
+    await quizAnswer(deps)(inDm.args as unknown as Args);
+    expect(replyText(inDm.args)).toBe('Right! It is AWS.');
+    const nowhere = click(`${quiz.id}:Shared`, 'UALICE', null);
+    await quizAnswer(deps)(nowhere.args as unknown as Args);
+    expect(replyText(nowhere.args)).toContain('You already answered AWS');
+    expect(await deps.store.listAnswers({ userId: 'UALICE' })).toHaveLength(1);
   });
 
   it('practice answers get feedback but no public counter', async () => {

@@ -47,6 +47,7 @@ const buttonsOf = (call: RecordedCall): Button[] =>
     .filter((b) => b.type === 'actions')
     .flatMap((b) => b.elements ?? []);
 
+/** A click in CQUIZ: the daily question is posted there, and /srm practice is run there too. */
 async function click(button: Button, userId: string, ephemeral = false): Promise<RecordedCall> {
   const id = `click${++n}`;
   const form = buttonClickForm({
@@ -54,6 +55,7 @@ async function click(button: Button, userId: string, ephemeral = false): Promise
     value: button.value,
     responseUrl: h.slack.responseUrl(id),
     userId,
+    channelId: 'CQUIZ',
     ephemeral,
   });
   const res = await sendSigned(h.url, form, FORM);

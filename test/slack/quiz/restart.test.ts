@@ -53,6 +53,7 @@ async function click(bot: Bot, value: string, userId: string): Promise<Response>
     value,
     responseUrl: slack.responseUrl(id),
     userId,
+    channelId: 'CQUIZ',
   });
   return sendSigned(bot.url, form, FORM);
 }

@@ -261,7 +261,10 @@ export function countOnce(answers: readonly AnswerRow[], quizIds: readonly strin
 
 /** One line per load, as both benches print it. */
 export function describeRun(run: ClickRun, replicas: number): string {
-  const verdict = run.name === 'steady' ? (run.p99Ms < TARGET_P99_MS ? 'met' : 'MISSED') : 'information only';
+  // The 50 ms target is the single-replica one (issue 4). Three replicas, PostgreSQL and the load generator on
+  // one small machine measure contention for its cores, not the product: reported beside it, for comparison.
+  const targeted = run.name === 'steady' && replicas === 1;
+  const verdict = targeted ? (run.p99Ms < TARGET_P99_MS ? 'met' : 'MISSED') : 'information only';
   return (
     `${run.name} (${run.concurrency} in flight, ${replicas} ${replicas === 1 ? 'replica' : 'replicas'}): ` +
     `${run.clicks} signed clicks from ${USERS} users in ${run.seconds.toFixed(1)} s → ${run.recorded} recorded ` +

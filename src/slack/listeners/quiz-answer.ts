@@ -30,9 +30,11 @@ export const quizValueSchema = z
 
 /**
  * One chat.update in flight per quiz; clicks during it mark it dirty and one more update follows with the
- * latest count. 200 clicks then cost a handful of updates, not 200 (chat.update is rate-limited per channel).
+ * latest count, at least `gapMs` later. A morning rush of 200 clicks then costs a few updates, not 200:
+ * chat.update is rate-limited per channel, and every update taken off the bot's hands speeds up the
+ * feedback the clickers are waiting for.
  */
-export function createCoalescer() {
+export function createCoalescer(gapMs = 1_000) {
   const pending = new Map<string, { dirty: boolean; task: () => Promise<void>; done: Promise<void> }>();
   return (key: string, task: () => Promise<void>): Promise<void> => {
     const current = pending.get(key);
@@ -47,6 +49,7 @@ export function createCoalescer() {
       while (entry.dirty) {
         entry.dirty = false;
         await entry.task();
+        if (entry.dirty) await new Promise((resolve) => setTimeout(resolve, gapMs));
       }
       pending.delete(key);
     })();

@@ -149,8 +149,8 @@ describe('quizAnswer', () => {
 });
 
 describe('createCoalescer', () => {
-  it('runs one task at a time per key and one more for everything that arrived meanwhile', async () => {
-    const coalesce = createCoalescer();
+  it('runs one task at a time per key and one more, after the gap, for everything that arrived meanwhile', async () => {
+    const coalesce = createCoalescer(20);
     let runs = 0;
     let release: () => void = () => {};
     const task = () => {
@@ -162,6 +162,8 @@ describe('createCoalescer', () => {
     expect(runs).toBe(1);
     release();
     await new Promise((r) => setTimeout(r, 0));
+    expect(runs).toBe(1); // the follow-up waits out the gap
+    await new Promise((r) => setTimeout(r, 40));
     expect(runs).toBe(2);
     release();
     await Promise.all([first, ...others]);

@@ -92,6 +92,25 @@ export async function revealDue(
   return revealed;
 }
 
+/**
+ * The question is out; its ts must reach the database, or the day's claim would lapse without a ts and another
+ * replica could post the day again. A database blip gets a few retries; after that the post still counts as
+ * posted (it is in the channel), and the error is logged for the operator.
+ */
+async function saveTs(deps: QuizDeps, quizId: string, ts: string, sleep: (ms: number) => Promise<void>) {
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    try {
+      return await deps.store.updateQuiz(quizId, { ts });
+    } catch (error) {
+      deps.logger.warn(`quiz ${quizId} is posted but its ts is not saved (${(error as Error).message})`);
+      if (attempt < 5) await sleep((deps.retryBaseMs ?? 2_000) * attempt);
+    }
+  }
+  deps.logger.error(
+    `quiz ${quizId} is posted (ts ${ts}) but the database did not take its ts; no reveal for it`,
+  );
+}
+
 export interface PostOptions {
   /** `/srm quiz now`: post even while the schedule is off (a channel must still be set). */
   force?: boolean;
@@ -123,7 +142,7 @@ export async function postDailyQuiz(deps: QuizDeps, options: PostOptions = {}): 
     if (!quiz) return { status: 'already-posted', quiz: null };
     const result = await deps.publisher.publishQuiz(channel, quiz);
     if (result.ok) {
-      await deps.store.updateQuiz(quiz.id, { ts: result.ts });
+      await saveTs(deps, quiz.id, result.ts, sleep);
       deps.logger.info(`posted quiz ${quiz.id} (${quiz.topicId}) in ${channel} for ${today}`);
       return { status: 'posted', quiz: { ...quiz, ts: result.ts }, revealed };
     }

@@ -105,6 +105,7 @@ export function createQuizScheduler(deps: ScheduleDeps): QuizScheduler {
   // Channels whose post today needs a person (bot not invited, channel gone): the admins were told once;
   // the periodic check must not tell them again every few minutes. Cleared by a settings change.
   const needsPerson = new Map<string, string>();
+  const postedHere = new Map<string, string>();
 
   /**
    * Bring this replica up to date, then do whatever today still needs. Run at start, at the quiz time and
@@ -122,7 +123,7 @@ export function createQuizScheduler(deps: ScheduleDeps): QuizScheduler {
     if (!current.channel) return;
     const now = deps.now();
     const today = localDate(now, current.tz);
-    if (needsPerson.get(current.channel) === today) return;
+    if (needsPerson.get(current.channel) === today || postedHere.get(current.channel) === today) return;
     const todays = (await deps.store.listQuizzes(current.channel)).find((q) => q.localDate === today);
     // A tick of a schedule that still holds is due by definition; otherwise, due if today's time has passed.
     const onSchedule = firedBy?.cron === current.cron && firedBy.tz === current.tz && current.enabled;
@@ -132,6 +133,8 @@ export function createQuizScheduler(deps: ScheduleDeps): QuizScheduler {
       const outcome = await post({ settings: current });
       if (outcome?.status === 'not-in-channel' || outcome?.status === 'channel-not-found')
         needsPerson.set(current.channel, today);
+      // Remembered here too: if the database missed the post's ts, this replica must still not post the day again.
+      if (outcome?.status === 'posted') postedHere.set(current.channel, today);
     }
     if (
       deps.revealCron &&

@@ -84,6 +84,28 @@ describe('postDailyQuiz', () => {
     expect((await postDailyQuiz(deps)).status).toBe('posted');
   });
 
+  it('retries saving the ts of a posted question through a database blip', async () => {
+    const { deps, store, publisher } = setup();
+    const updateQuiz = store.updateQuiz.bind(store);
+    let failures = 2;
+    store.updateQuiz = async (id, patch) => {
+      if (patch.ts && failures-- > 0) throw new Error('database restarting');
+      return updateQuiz(id, patch);
+    };
+    expect((await postDailyQuiz(deps)).status).toBe('posted');
+    expect(publisher.published).toHaveLength(1);
+    expect((await store.listQuizzes('CQUIZ'))[0]?.ts).toBe('101.000');
+  });
+
+  it('still reports a question posted when its ts never reaches the database', async () => {
+    const { deps, store, publisher } = setup();
+    store.updateQuiz = async () => {
+      throw new Error('database gone');
+    };
+    expect((await postDailyQuiz(deps)).status).toBe('posted');
+    expect(publisher.published).toHaveLength(1);
+  });
+
   it('does not retry when the bot is not in the channel, and warns the admins', async () => {
     const { deps, store, publisher, delays } = setup();
     publisher.failNext({ ok: false, problem: 'not-in-channel', detail: 'not_in_channel' });

@@ -124,6 +124,20 @@ describe('createQuizScheduler', () => {
     await scheduler.stop();
   });
 
+  it('never posts a day twice from one replica, even when the database missed the ts of its post', async () => {
+    const { store, publisher, clock, scheduler } = make('2026-03-02T07:00:00Z');
+    await scheduler.start();
+    store.updateQuiz = async () => {
+      throw new Error('database gone');
+    };
+    clock.now = at('2026-03-02T09:00:00Z');
+    await scheduler.check();
+    clock.now = at('2026-03-02T09:30:00Z'); // the claim without a ts has lapsed by now
+    await scheduler.check();
+    expect(publisher.published).toHaveLength(1);
+    await scheduler.stop();
+  });
+
   it('follows settings another replica saved, and tells the admins only once about a channel it is not in', async () => {
     const { store, publisher, clock, scheduler } = make('2026-03-02T07:00:00Z');
     await scheduler.start();

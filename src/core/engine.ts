@@ -44,16 +44,14 @@ export function createEngine(kb: KnowledgeBase): Engine {
   return createEngineWithTrace(kb).engine;
 }
 
-/** The engine plus a trace of the last ranking, for tuning tools and tests (`threshold` for sweeps). */
-export function createEngineWithTrace(
-  kb: KnowledgeBase,
-  threshold = CONFIDENCE_THRESHOLD,
-): { engine: Engine; last: () => Scored[] } {
+/** The engine plus a trace of the last ranking, for tuning tools and tests. */
+export function createEngineWithTrace(kb: KnowledgeBase): { engine: Engine; last: () => Scored[] } {
   let lastRanked: Scored[] = [];
   const index = createTopicIndex(kb.topics);
   const detector = createServiceDetector(kb.services);
   const { rerank, covers } = createReranker(kb.topics, detector, GENERIC_SERVICES);
-  const common = new Set(COMMON_WORDS);
+  // An everyday word no topic uses ("an intern", "as a whole") is context more often than the subject.
+  const contextWords = new Set(COMMON_WORDS.filter((w) => !index.terms.has(stem(w))));
   const servicesById = new Map(kb.services.map((s) => [s.id, s]));
   const topicsById = new Map(kb.topics.map((t) => [t.id, t]));
   const lexiconWords = [
@@ -108,8 +106,7 @@ export function createEngineWithTrace(
     const words = raw.map((w, i) => {
       const fixed = speller(w);
       if (fixed !== w) discount.set(i, CORRECTED_WEIGHT);
-      // An everyday word no topic uses ("an intern", "as a whole") is context more often than the subject.
-      else if (common.has(w) && !index.terms.has(stem(w))) discount.set(i, COMMON_WEIGHT);
+      else if (contextWords.has(w)) discount.set(i, COMMON_WEIGHT);
       return fixed;
     });
     const mentions = detector.mentions(words);
@@ -137,8 +134,7 @@ export function createEngineWithTrace(
     if (context?.topicId && service && onlyService) return answerTopic(context.topicId, service.id, 0.7);
     // A bare workload service ("rds?", "s3 buckets") names no control: each layer has its own owner, so offer
     // topics. Security services ("kms keys?") are subject matter and are answered.
-    const workload = serviceTerms(normalized.terms, mentions, words);
-    if (!context?.topicId && service && normalized.terms.every((t) => workload.has(t)))
+    if (!context?.topicId && outside && normalized.terms.every((t) => outside.terms.has(t)))
       return unsure('no-match', ranked);
 
     const best = ranked[0];
@@ -151,7 +147,7 @@ export function createEngineWithTrace(
     const bare = onlyService && normalized.terms.length === 1 && !context?.topicId;
     if (bare && rival && marginOf(best, rival) < BARE_SERVICE_MARGIN)
       return unsure('no-match', ranked, confidence);
-    if (confidence < threshold) return unsure('no-match', ranked, confidence);
+    if (confidence < CONFIDENCE_THRESHOLD) return unsure('no-match', ranked, confidence);
     return answerFor(best.topic.id, [...named, detector.implied(words)], confidence);
   };
 

@@ -102,8 +102,7 @@ export function createReranker(
         if (covers) k *= SAME_SERVICE;
         else if (!s.topic.owner && !overridden) k *= CANNOT_ANSWER;
         else if (f.scoped && !generic.has(service.id)) k *= OTHER_SERVICE;
-      } else if (!service && f.scoped) k *= UNNAMED_SCOPE;
-      // A question in the first person, or about a service the customer uses, is about the customer's side.
+      } else if (f.scoped) k *= UNNAMED_SCOPE;
       // A question in the first person, or about a service the customer uses, is about the customer's side;
       // "our own audit" says so outright.
       if (f.awsOwn && !askedAwsOwn && (firstPerson || service)) k *= ownStressed ? OWN_SIDE : OTHER_SIDE;

@@ -9,7 +9,10 @@ const CACHE_LIMIT = 5_000;
 const SHORT = 5;
 const FUSE_OPTIONS = { includeScore: true, threshold: 0.45, ignoreLocation: true, minMatchCharLength: 2 };
 
-/** The best-scoring vocabulary words within `allowed` characters of the word's length. */
+/**
+ * The best-scoring vocabulary words within `allowed` characters of the word's length (for a short word, only those
+ * with its first letter).
+ */
 type Search = (word: string, allowed: number) => { item: string; score?: number }[];
 
 export interface SpellerOptions {
@@ -80,14 +83,11 @@ function bagDistance(a: Map<string, number>, b: Map<string, number>, cap: number
 }
 
 function correct(word: string, search: Search): string {
-  // Typos rarely touch the first letter; short words also need it, or "match" would become "patch".
   const allowed = word.length >= 9 ? 2 : 1;
   let best = word;
   let bestDistance = allowed + 1;
   let bestScore = 1;
   for (const { item, score = 1 } of search(word, allowed)) {
-    if (Math.abs(item.length - word.length) > allowed) continue;
-    if (word.length <= SHORT && item[0] !== word[0]) continue;
     // One changed letter in a short word is usually another real word ("notes", "nodes"), not a typo.
     if (word.length <= SHORT && item.length === word.length && !sameLetters(word, item)) continue;
     const d = damerauLevenshtein(word, item, allowed);

@@ -13,7 +13,7 @@ const OUTAGES: Record<string, string> = {
 };
 
 /** An outage as StoreUnavailableError naming the file and the code; any other error (a bug) is returned as it is. */
-export function toStoreError(error: unknown, path: string): unknown {
+function toStoreError(error: unknown, path: string): unknown {
   if (error instanceof StoreUnavailableError) return error;
   const code = (error as { code?: unknown } | null)?.code;
   // Extended codes (SQLITE_BUSY_SNAPSHOT, SQLITE_IOERR_WRITE, SQLITE_READONLY_DBMOVED) share their primary's meaning.

@@ -18,7 +18,7 @@ type Db = Database.Database;
  * milliseconds, and a quiz click must be recorded and acknowledged within Slack's 3 s. (Opening waits longer:
  * another process may be migrating the file.)
  */
-export const BUSY_TIMEOUT_MS = 1_000;
+const BUSY_TIMEOUT_MS = 1_000;
 
 function migrate(db: Db, migrations: readonly Migration[]): void {
   db.exec(

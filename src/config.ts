@@ -1,7 +1,7 @@
 // Reads the environment once (.env via dotenv, then zod) and fails with every problem named; the only process.env reader.
-import { Cron } from 'croner';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { isTimeZone, isValidCron } from './quiz/settings.ts';
 
 export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
 
@@ -40,26 +40,10 @@ const HINTS: Record<string, string> = {
   SRM_TEST_NOW: 'tests only: an ISO date-time that freezes the bot clock, e.g. 2026-03-02T08:00:00Z',
 };
 
-const isCron = (value: string): boolean => {
-  try {
-    new Cron(value, { paused: true });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-const isTimeZone = (value: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-};
+const DEFAULT_DATABASE_URL = 'file:./data/srm.db';
 
 const required = (what: string) => z.string({ error: 'missing' }).min(1, 'missing').describe(what);
-const cron = z.string().refine(isCron, 'not a valid cron expression');
+const cron = z.string().refine(isValidCron, 'not a valid cron expression');
 
 const schema = z.object({
   SLACK_BOT_TOKEN: required('bot token').startsWith('xoxb-', 'must start with xoxb-'),
@@ -72,7 +56,7 @@ const schema = z.object({
     .transform((v) => v.toLowerCase())
     .pipe(z.enum(['debug', 'info', 'warn', 'error'], { error: 'not a log level' }))
     .default('info'),
-  DATABASE_URL: z.string().default('file:./data/srm.db'),
+  DATABASE_URL: z.string().default(DEFAULT_DATABASE_URL),
   QUIZ_CHANNEL: z
     .string()
     .regex(/^[CG][A-Z0-9]{2,}$/, 'not a channel ID')
@@ -156,5 +140,5 @@ export function loadConfig(): Config {
 /** For tools that only need storage (npm run report): DATABASE_URL with its default, no Slack tokens required. */
 export function loadDatabaseUrl(): string {
   loadDotenv({ quiet: true });
-  return process.env.DATABASE_URL?.trim() || 'file:./data/srm.db';
+  return process.env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
 }

@@ -59,16 +59,18 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 const MAX_REVEALS = 3;
 
 /**
- * Reveal posted, unrevealed daily questions of `channel` dated before `beforeDate` (or on it, with
- * `inclusive`, as QUIZ_REVEAL does for today's). Failures are logged: a missed reveal must not block a post.
+ * Reveal the posted, unrevealed ones among `quizzes` (the daily questions of `channel`) dated before `date`
+ * (or on it, with `inclusive`, as QUIZ_REVEAL does for today's). Failures are logged: a missed reveal must not
+ * block a post.
  */
 export async function revealDue(
   deps: QuizDeps,
   channel: string,
+  quizzes: readonly Quiz[],
   date: string,
   inclusive = false,
 ): Promise<Quiz[]> {
-  const due = (await deps.store.listQuizzes(channel)).filter(
+  const due = quizzes.filter(
     (q) =>
       q.ts !== null &&
       q.revealedAt === null &&
@@ -129,7 +131,7 @@ export async function postDailyQuiz(deps: QuizDeps, options: PostOptions = {}): 
   const posted = history.find((q) => q.localDate === today && q.ts !== null);
   if (posted) return { status: 'already-posted', quiz: posted };
 
-  const revealed = await revealDue(deps, channel, today);
+  const revealed = await revealDue(deps, channel, history, today);
   const question = pickQuiz(deps.kb, history, { random: deps.random ?? Math.random });
   if (!question) return { status: 'no-question' };
 

@@ -5,6 +5,10 @@ const ORDER: LogLevel[] = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLeve
 /** Any Slack token shape, even one we were never given (a pasted token in an error message). */
 const TOKEN = /\b(xox[abeoprs]|xapp)-[A-Za-z0-9-]+/g;
 
+/** `xoxb-…` → `xoxb-[redacted]`: for log lines, and for user text that is echoed or stored. */
+export const redactTokens = (text: string): string =>
+  text.replace(TOKEN, (_m, kind: string) => `${kind}-[redacted]`);
+
 export type LogSink = (level: LogLevel, line: string) => void;
 
 const defaultSink: LogSink = (level, line) => {
@@ -31,7 +35,7 @@ export function createLogger(
   let name = 'srm-bot';
   const known = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 6);
   const redact = (text: string): string => {
-    let out = text.replace(TOKEN, (_m, kind: string) => `${kind}-[redacted]`);
+    let out = redactTokens(text);
     for (const secret of known) out = out.split(secret).join('[redacted]');
     return out;
   };

@@ -4,7 +4,7 @@ import type { Config } from '../config.ts';
 import type { Random } from '../core/quiz-picker.ts';
 import type { KnowledgeBase } from '../core/types.ts';
 import { createQuizScheduler, type QuizScheduler } from '../quiz/schedule.ts';
-import { channelLeaderboards, userStats } from '../quiz/scores.ts';
+import { homeScores } from '../quiz/scores.ts';
 import { loadSettings } from '../quiz/settings.ts';
 import type { Store } from '../store/store.ts';
 import { type Block, divider } from './blocks/mrkdwn.ts';
@@ -68,10 +68,7 @@ export function createQuizFeature(deps: QuizFeatureDeps): QuizFeature {
     subcommands,
     async homeSections(userId) {
       const settings = await loadSettings(deps.store, defaults);
-      const [stats, boards] = await Promise.all([
-        userStats(deps.store, settings, userId),
-        channelLeaderboards(deps.store, settings, deps.now()),
-      ]);
+      const { stats, boards } = await homeScores(deps.store, settings, userId, deps.now());
       return [...statsBlocks(stats), divider(), ...leaderboardBlocks(boards, settings.channel)];
     },
   };

@@ -3,7 +3,7 @@ import type { Logger, webApi } from '@slack/bolt';
 import type { KnowledgeBase } from '../core/types.ts';
 import type { PublishProblem, PublishResult, QuizPublisher } from '../quiz/post-daily-quiz.ts';
 import { quizQuestionMessage, quizRevealMessage, quizView } from './blocks/quiz.ts';
-import { noteMessage, notInChannelMessage } from './blocks/quiz-scores.ts';
+import { channelGoneMessage, notInChannelMessage } from './blocks/quiz-scores.ts';
 
 /** Slack error codes a retry cannot fix; each needs a person (invite the bot, pick another channel). */
 const PROBLEMS: Record<string, PublishProblem> = {
@@ -55,10 +55,7 @@ export function createQuizPublisher({ client, kb, admins, logger }: PublisherDep
       const msg =
         problem === 'not-in-channel'
           ? notInChannelMessage(channel)
-          : noteMessage(
-              ':warning:',
-              `The quiz channel <#${channel}> is gone or archived: run \`/srm quiz here\` in another channel.`,
-            );
+          : channelGoneMessage(`The quiz channel <#${channel}>`);
       logger.warn(`quiz: ${msg.text}`);
       // A DM to a user ID lands in the bot's Messages tab with chat:write alone.
       for (const admin of admins()) {

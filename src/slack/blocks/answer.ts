@@ -15,6 +15,7 @@ import {
   LIMITS,
   message,
   type SlackMessage,
+  safeUrl,
   section,
 } from './mrkdwn.ts';
 import { BADGES, badge, DEPENDS_BADGE } from './owner-badge.ts';
@@ -32,7 +33,7 @@ export interface AnswerView {
 }
 
 const sourceLine = (topic: Topic): string => {
-  const url = /^https:\/\/[^\s<>|]+$/.test(topic.source) ? topic.source : null;
+  const url = safeUrl(topic.source);
   const link = url ? `<${url}|AWS source>` : 'AWS source';
   return `:books: ${link} · reviewed ${escapeText(topic.reviewed)}`;
 };
@@ -45,12 +46,14 @@ const askedLine = (view: AnswerView): Block | null => {
 
 function answerButtons(view: AnswerView, topicId: string, serviceId: string | null): Block | null {
   const buttons: Button[] = [];
-  const ref = encodeAnswerRef({ t: topicId, s: serviceId, q: view.questionId, x: view.question });
   if (view.questionId) {
     buttons.push(button('👍 Helpful', ACTIONS.feedbackUp, view.questionId));
     buttons.push(button('👎 Not right', ACTIONS.feedbackDown, view.questionId));
   }
-  if (view.shareable) buttons.push(button('Share in channel', ACTIONS.share, ref, 'primary'));
+  if (view.shareable) {
+    const ref = encodeAnswerRef({ t: topicId, s: serviceId, q: view.questionId, x: view.question });
+    buttons.push(button('Share in channel', ACTIONS.share, ref, 'primary'));
+  }
   return buttons.length > 0 ? actions(BLOCKS.answerActions, buttons) : null;
 }
 

@@ -49,6 +49,9 @@ export function defuse(text: string, max = 500): string {
   return escapeText(clamp(flat, max)).replace(/([*_~`])/g, '$1\u200B');
 }
 
+/** A topic's source as a link target: https only, nothing that could break out of `<url|label>`; else null. */
+export const safeUrl = (url: string): string | null => (/^https:\/\/[^\s<>|]+$/.test(url) ? url : null);
+
 export const mrkdwn = (text: string, max: number = LIMITS.sectionText): types.MrkdwnElement => ({
   type: 'mrkdwn',
   text: clamp(text, max),

@@ -109,3 +109,7 @@ export const notInChannelMessage = (channel: string): SlackMessage =>
     `I can't post in <#${channel}> because I'm not a member. Open the channel and run \`/invite @srm-bot\`, ` +
       `then \`${COMMAND} quiz now\` to try again.`,
   );
+
+/** `where` names the channel (`<#C…>`, or "The quiz channel <#C…>" in an admin's DM). */
+export const channelGoneMessage = (where: string): SlackMessage =>
+  noteMessage(':warning:', `${where} is gone or archived: run \`${COMMAND} quiz here\` in another channel.`);

@@ -13,6 +13,7 @@ import {
   escapeText,
   message,
   type SlackMessage,
+  safeUrl,
   section,
 } from './mrkdwn.ts';
 import { BADGES, badge } from './owner-badge.ts';
@@ -65,8 +66,10 @@ export function quizQuestionMessage(view: QuizView, answered = 0): SlackMessage 
   return message(`Quiz: ${view.question}`, blocks);
 }
 
-const sourceLink = (topic: Topic | null): string | null =>
-  topic && /^https:\/\/[^\s<>|]+$/.test(topic.source) ? `:books: <${topic.source}|AWS source>` : null;
+const sourceLink = (topic: Topic | null): string | null => {
+  const url = topic && safeUrl(topic.source);
+  return url ? `:books: <${url}|AWS source>` : null;
+};
 
 /** `/srm <topic>` to read more: the title is what the engine matches best. */
 const readMore = (view: QuizView): string | null =>

@@ -4,6 +4,7 @@ import type { Logger } from '@slack/bolt';
 import { answerMessage } from '../blocks/answer.ts';
 import { slowDownMessage } from '../blocks/feedback.ts';
 import type { SlackMessage } from '../blocks/mrkdwn.ts';
+import { redactTokens } from '../logger.ts';
 import type { ListenerDeps } from './deps.ts';
 
 export interface Question {
@@ -16,13 +17,12 @@ export interface Question {
   noticeOnce?: boolean;
 }
 
-/** Any Slack token shape; one pasted into a question must not be echoed into a thread or stored for reports. */
-const TOKEN = /\b(xox[abeoprs]|xapp)-[A-Za-z0-9-]+/g;
-
-/** Mentions of people (and the bot itself) are addressing, not content; they are never stored or echoed. */
+/**
+ * Mentions of people (and the bot itself) are addressing, not content; they are never stored or echoed.
+ * Nor is a Slack token pasted into a question.
+ */
 export function questionText(raw: string): string {
-  return raw
-    .replace(TOKEN, (_m, kind: string) => `${kind}-[redacted]`)
+  return redactTokens(raw)
     .replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -12,7 +12,7 @@ export const directMessage =
     logger,
   }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
     // Subtypes (edits, deletions, bot posts) carry no new question; only plain DMs from people do.
-    if (event.subtype !== undefined || event.channel_type !== 'im' || !isHumanMessage(event)) return;
+    if (!isHumanMessage(event) || event.channel_type !== 'im') return;
     const msg = await answerQuestion(deps, logger, {
       text: event.text ?? '',
       userId: event.user,

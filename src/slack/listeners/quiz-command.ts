@@ -10,6 +10,7 @@ import type { QuizSettings, Store } from '../../store/store.ts';
 import { defuse, escapeText, message, type SlackMessage } from '../blocks/mrkdwn.ts';
 import { quizQuestionMessage, quizView } from '../blocks/quiz.ts';
 import {
+  channelGoneMessage,
   leaderboardMessage,
   notAdminMessage,
   noteMessage,
@@ -72,10 +73,7 @@ function outcomeMessage(outcome: PostOutcome, channel: string | null): SlackMess
     case 'not-in-channel':
       return notInChannelMessage(outcome.channel);
     case 'channel-not-found':
-      return noteMessage(
-        ':warning:',
-        `${where} is gone or archived: run \`${COMMAND} quiz here\` in another channel.`,
-      );
+      return channelGoneMessage(where);
     case 'failed':
       return noteMessage(
         ':warning:',
@@ -142,7 +140,7 @@ export function quizSubcommands(deps: QuizCommandDeps): Record<string, Subcomman
     },
     now: async (args, settings) => {
       deps.onAdmin?.(args.command.user_id);
-      return reply(args, outcomeMessage(await deps.scheduler.postNow(), settings.channel));
+      return reply(args, outcomeMessage(await deps.scheduler.postNow(settings), settings.channel));
     },
   };
 

@@ -29,6 +29,8 @@ export async function safeRespond(
 }
 
 /** Bot-authored or edited/joined/etc. messages are not questions. */
-export function isHumanMessage(event: { bot_id?: string; subtype?: string; user?: string }): boolean {
+export function isHumanMessage<E extends { bot_id?: string; subtype?: string; user?: string }>(
+  event: E,
+): event is E & { subtype?: undefined; user: string } {
   return !event.bot_id && event.subtype === undefined && typeof event.user === 'string';
 }

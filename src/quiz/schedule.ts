@@ -53,8 +53,8 @@ export interface QuizScheduler {
   apply(settings: QuizSettings): void;
   /** When the next question goes out, or null while off. */
   nextRun(): Date | null;
-  /** `/srm quiz now`: post in the configured channel at once (once per day still holds). */
-  postNow(): Promise<PostOutcome>;
+  /** `/srm quiz now`: post at once in the channel of `settings`, as the command loaded them (once a day still holds). */
+  postNow(settings: QuizSettings): Promise<PostOutcome>;
   /** Disarm the jobs and wait for a post in progress. */
   stop(): Promise<void>;
 }
@@ -89,7 +89,8 @@ export function createQuizScheduler(deps: ScheduleDeps): QuizScheduler {
 
   const reveal = async (current: QuizSettings) => {
     if (!current.channel) return;
-    await revealDue(deps, current.channel, localDate(deps.now(), current.tz), true);
+    const quizzes = await deps.store.listQuizzes(current.channel);
+    await revealDue(deps, current.channel, quizzes, localDate(deps.now(), current.tz), true);
   };
 
   const disarm = () => {
@@ -123,11 +124,13 @@ export function createQuizScheduler(deps: ScheduleDeps): QuizScheduler {
     if (!current.channel) return;
     const now = deps.now();
     const today = localDate(now, current.tz);
-    if (needsPerson.get(current.channel) === today || postedHere.get(current.channel) === today) return;
-    const todays = (await deps.store.listQuizzes(current.channel)).find((q) => q.localDate === today);
+    // Settled for today: the admins were told what to fix, or this replica posted (even if the ts was lost).
+    const settled = needsPerson.get(current.channel) === today || postedHere.get(current.channel) === today;
+    const quizzes = await deps.store.listQuizzes(current.channel);
+    const todays = quizzes.find((q) => q.localDate === today);
     // A tick of a schedule that still holds is due by definition; otherwise, due if today's time has passed.
     const onSchedule = firedBy?.cron === current.cron && firedBy.tz === current.tz && current.enabled;
-    if (todays?.ts == null && (onSchedule || catchUpDue(current, now, false))) {
+    if (!settled && todays?.ts == null && (onSchedule || catchUpDue(current, now, false))) {
       if (!firedBy)
         deps.logger.info(`catching up on today's quiz (${today}): its time has passed and it is not out yet`);
       const outcome = await post({ settings: current });
@@ -142,7 +145,8 @@ export function createQuizScheduler(deps: ScheduleDeps): QuizScheduler {
       !todays.revealedAt &&
       lastRunToday(deps.revealCron, current.tz, now)
     ) {
-      await track(reveal(current), 'reveal');
+      // Today's question was already out, so nothing was posted above and `quizzes` is still current.
+      await track(revealDue(deps, current.channel, quizzes, today, true), 'reveal');
     }
   };
 
@@ -173,8 +177,7 @@ export function createQuizScheduler(deps: ScheduleDeps): QuizScheduler {
       if (!settings?.enabled || !settings.channel) return null;
       return nextRunAfter(settings.cron, settings.tz, deps.now());
     },
-    async postNow() {
-      const current = await loadSettings(deps.store, deps.defaults);
+    postNow(current) {
       const work = postDailyQuiz(deps, { settings: current, force: true });
       void track(work, 'post'); // so stop() waits for it; the caller still sees the outcome or the error
       return work;

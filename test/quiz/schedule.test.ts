@@ -1,7 +1,13 @@
 // Schedule decisions with a fake clock: next run and today's run per time zone (DST too), catch-up after downtime.
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/core/quiz-picker.ts';
-import { catchUpDue, createQuizScheduler, lastRunToday, nextRunAfter } from '../../src/quiz/schedule.ts';
+import {
+  catchUpDue,
+  createQuizScheduler,
+  lastRunToday,
+  nextRunAfter,
+  type ScheduleDeps,
+} from '../../src/quiz/schedule.ts';
 import { createMemoryStore } from '../../src/store/memory.ts';
 import type { QuizSettings } from '../../src/store/store.ts';
 import { miniKb } from '../fixtures/kb-mini/kb.ts';
@@ -59,7 +65,7 @@ describe('catchUpDue', () => {
 });
 
 describe('createQuizScheduler', () => {
-  const make = (now: string) => {
+  const make = (now: string, extra: Partial<ScheduleDeps> = {}) => {
     const store = createMemoryStore();
     const publisher = createFakePublisher();
     const clock = { now: at(now) };
@@ -72,6 +78,7 @@ describe('createQuizScheduler', () => {
       logger: silentLogger,
       random: seededRandom(3),
       sleep: async () => {}, // retries happen at once here; their spacing is post-daily-quiz's concern
+      ...extra,
     });
     return { store, publisher, clock, scheduler };
   };
@@ -138,6 +145,18 @@ describe('createQuizScheduler', () => {
     await scheduler.stop();
   });
 
+  it('the periodic check reveals a missed QUIZ_REVEAL run on the replica that posted the question', async () => {
+    const { publisher, clock, scheduler } = make('2026-03-02T07:00:00Z', { revealCron: '0 17 * * *' });
+    await scheduler.start();
+    clock.now = at('2026-03-02T09:00:00Z');
+    await scheduler.check();
+    expect(publisher.published).toHaveLength(1);
+    clock.now = at('2026-03-02T17:05:00Z'); // the 17:00 reveal job did not run (say, the bot was busy restarting)
+    await scheduler.check();
+    expect(publisher.revealed.map((q) => q.id)).toEqual([publisher.published[0]?.quiz.id]);
+    await scheduler.stop();
+  });
+
   it('follows settings another replica saved, and tells the admins only once about a channel it is not in', async () => {
     const { store, publisher, clock, scheduler } = make('2026-03-02T07:00:00Z');
     await scheduler.start();
@@ -158,10 +177,11 @@ describe('createQuizScheduler', () => {
 
   it('postNow posts even while the schedule is off, but still once a day', async () => {
     const { store, publisher, scheduler } = make('2026-03-07T12:00:00Z'); // a Saturday
-    await store.saveQuizSettings({ channel: 'CQUIZ', cron: WEEKDAYS_9, tz: 'UTC', enabled: false });
+    const off: QuizSettings = { channel: 'CQUIZ', cron: WEEKDAYS_9, tz: 'UTC', enabled: false };
+    await store.saveQuizSettings(off);
     await scheduler.start();
-    expect((await scheduler.postNow()).status).toBe('posted');
-    expect((await scheduler.postNow()).status).toBe('already-posted');
+    expect((await scheduler.postNow(off)).status).toBe('posted');
+    expect((await scheduler.postNow(off)).status).toBe('already-posted');
     expect(publisher.published).toHaveLength(1);
     await scheduler.stop();
   });

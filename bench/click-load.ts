@@ -2,10 +2,9 @@
 import { OWNERS, type Owner } from '../src/core/types.ts';
 import { ACTIONS, actionId } from '../src/slack/ids.ts';
 import type { AnswerRow, Store } from '../src/store/store.ts';
-import { BOT_TOKEN } from '../test/helpers/bot-harness.ts';
-import { type BotProcess, startBotProcess } from '../test/helpers/bot-process.ts';
+import { type BotProcess, botEnv, startBotProcesses } from '../test/helpers/bot-process.ts';
 import type { FakeSlack, RecordedCall } from '../test/helpers/fake-slack.ts';
-import { buttonClickForm, SIGNING_SECRET, sendSigned } from '../test/helpers/slack-request.ts';
+import { buttonClickForm, sendSigned } from '../test/helpers/slack-request.ts';
 
 export const USERS = 200;
 export const CLICKS = 1_000;
@@ -176,14 +175,6 @@ export interface ClickRun {
   seconds: number;
 }
 
-/** The bench environment: the fake Slack, one database, HTTP mode. */
-export const benchEnv = (slack: FakeSlack, databaseUrl: string): Record<string, string> => ({
-  SLACK_BOT_TOKEN: BOT_TOKEN,
-  SLACK_SIGNING_SECRET: SIGNING_SECRET,
-  SLACK_API_URL: slack.apiUrl,
-  DATABASE_URL: databaseUrl,
-});
-
 /**
  * Seeds QUIZZES questions per load, starts `replicas` bot processes on one database (each its own process, as
  * in production, so the bench's client and fake Slack share no event loop with them), sends CLICKS clicks
@@ -204,14 +195,9 @@ export async function measureClickLoads(options: {
   await seeding.close();
   const bots: BotProcess[] = [];
   try {
-    const env = benchEnv(options.slack, options.databaseUrl);
-    const started = await Promise.allSettled(
-      Array.from({ length: options.replicas }, () => startBotProcess({ cwd: options.cwd, env })),
-    );
-    // Every process that did start is tracked first, so the finally below stops it even if another failed.
-    for (const s of started) if (s.status === 'fulfilled') bots.push(s.value);
-    const failed = started.find((s) => s.status === 'rejected');
-    if (failed) throw failed.reason;
+    const env = botEnv(options.slack, options.databaseUrl);
+    // Every process that did start lands in `bots`, so the finally below stops it even if another failed.
+    await startBotProcesses(options.replicas, { cwd: options.cwd, env }, bots);
     const results: LoadResult[] = [];
     for (const [k, load] of loads.entries()) {
       const ids = quizIds.slice(k * QUIZZES, (k + 1) * QUIZZES);
@@ -227,8 +213,7 @@ export async function measureClickLoads(options: {
         );
       results.push(result);
     }
-    for (const bot of bots) bot.child.kill('SIGTERM');
-    await Promise.all(bots.map((b) => b.exited()));
+    await Promise.all(bots.map((b) => b.stop()));
 
     const store = await options.openStore();
     const answers = await store.listAnswers({ channel: BENCH_CHANNEL });
@@ -248,7 +233,7 @@ export async function measureClickLoads(options: {
       };
     });
   } finally {
-    for (const bot of bots) if (bot.child.exitCode === null) bot.child.kill('SIGKILL');
+    for (const bot of bots) if (bot.alive()) bot.child.kill('SIGKILL');
   }
 }
 

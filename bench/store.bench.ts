@@ -4,13 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OWNERS } from '../src/core/types.ts';
 import { createSqliteStore } from '../src/store/sqlite.ts';
+import { percentile } from './click-load.ts';
 
 const USERS = 200;
 const CALLS = 1_000;
 const QUIZZES = CALLS / USERS; // each user answers each of 5 quizzes once
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 export async function run(): Promise<{ calls: number; recorded: number; p50Ms: number; p99Ms: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'srm-bench-'));

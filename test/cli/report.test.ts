@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../src/store/sqlite.ts';
-import type { UsageReport } from '../../src/store/store.ts';
+import type { DownvoteReason, UsageReport } from '../../src/store/store.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'srm-report-'));
@@ -24,24 +24,14 @@ beforeAll(async () => {
   const keys = await ask('who rotates the IAM access keys?', true);
   const keysAgain = await ask('Who rotates the IAM access keys', true);
   const liked = await ask('who patches the guest OS on EC2?', true);
+  const vote = (questionId: string, user: number, direction: 'up' | 'down', reason?: DownvoteReason) =>
+    store.recordFeedback({ questionId, userId: USERS[user] as string, vote: direction, reason, at });
   // A 👎 then its reason is one vote per person (the reason replaces it); 👍 never shows up.
-  await store.recordFeedback({ questionId: keys, userId: USERS[0] as string, vote: 'down', at });
-  await store.recordFeedback({
-    questionId: keys,
-    userId: USERS[0] as string,
-    vote: 'down',
-    reason: 'wrong-owner',
-    at,
-  });
-  await store.recordFeedback({ questionId: keys, userId: USERS[1] as string, vote: 'down', at });
-  await store.recordFeedback({
-    questionId: keysAgain,
-    userId: USERS[2] as string,
-    vote: 'down',
-    reason: 'bad-source',
-    at,
-  });
-  await store.recordFeedback({ questionId: liked, userId: USERS[3] as string, vote: 'up', at });
+  await vote(keys, 0, 'down');
+  await vote(keys, 0, 'down', 'wrong-owner');
+  await vote(keys, 1, 'down');
+  await vote(keysAgain, 2, 'down', 'bad-source');
+  await vote(liked, 3, 'up');
   await store.close();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

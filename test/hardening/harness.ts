@@ -1,10 +1,7 @@
-// The real Bolt app in HTTP mode, in-process against the fake Slack, with the knobs hardening needs.
-import { parseConfig } from '../../src/config.ts';
-import { type AppDeps, createApp, type SrmApp } from '../../src/slack/app.ts';
-import { createMemoryStore } from '../../src/store/memory.ts';
-import type { Store } from '../../src/store/store.ts';
-import { BOT_TOKEN, loadRealEngine } from '../helpers/bot-harness.ts';
-import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
+// The in-process bot (test/helpers/bot-harness.ts) as hardening runs it, and its probes: settled, still answering.
+import { BOT_TOKEN, type Harness, type StartOptions, startBot } from '../helpers/bot-harness.ts';
+import type { FakeSlack } from '../helpers/fake-slack.ts';
+import { poll } from '../helpers/poll.ts';
 import { SIGNING_SECRET } from '../helpers/slack-request.ts';
 import { dmEvent, sendEvent } from './requests.ts';
 
@@ -14,63 +11,18 @@ import { dmEvent, sendEvent } from './requests.ts';
  */
 export const SECRETS = [BOT_TOKEN.slice(5), SIGNING_SECRET.slice(5)] as const;
 
-export interface Bot {
-  slack: FakeSlack;
-  app: SrmApp;
-  store: Store;
-  url: string;
-  logs: string[];
-  stop(): Promise<void>;
-}
-
-export interface BotOptions {
-  env?: Record<string, string>;
-  store?: Store;
-  now?: () => Date;
-  webApi?: AppDeps['webApi'];
-  quizRetry?: AppDeps['quizRetry'];
-  slack?: FakeSlack;
-}
+/** The in-process bot the hardening files run against. */
+export type Bot = Harness;
 
 /** Fault tests want failures in milliseconds: 3 tries (1 + 2 retries), 300 ms each at most. */
-export const FAST_WEB_API: NonNullable<AppDeps['webApi']> = {
+export const FAST_WEB_API: NonNullable<StartOptions['webApi']> = {
   timeoutMs: 300,
   retryConfig: { retries: 2, factor: 2, minTimeout: 20, maxTimeout: 50 },
 };
 
-export async function startHardenedBot(options: BotOptions = {}): Promise<Bot> {
-  const slack = options.slack ?? (await startFakeSlack());
-  const parsed = parseConfig({
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    LOG_LEVEL: 'debug', // the most verbose level: the secret scan sees everything the bot could ever print
-    ...options.env,
-  });
-  if (!parsed.ok) throw new Error(parsed.message);
-  const store = options.store ?? createMemoryStore();
-  const logs: string[] = [];
-  const app = createApp(parsed.config, {
-    engine: loadRealEngine(),
-    store,
-    now: options.now,
-    webApi: options.webApi,
-    quizRetry: options.quizRetry,
-    logSink: (_level, text) => void logs.push(text),
-  });
-  const { port } = await app.start({ port: 0, host: '127.0.0.1' });
-  return {
-    slack,
-    app,
-    store,
-    url: `http://127.0.0.1:${port}/slack/events`,
-    logs,
-    async stop() {
-      await app.stop(2_000);
-      await slack.close();
-    },
-  };
-}
+/** startBot, pinned to debug, the most verbose level: the secret scan sees everything the bot could ever print. */
+export const startHardenedBot = (options: StartOptions = {}): Promise<Bot> =>
+  startBot({ ...options, env: { LOG_LEVEL: 'debug', ...options.env } });
 
 /** Waits until nothing new reaches the fake Slack for `quietMs` (replies to acked events arrive after the 200). */
 export async function settle(slack: FakeSlack, quietMs = 150, maxMs = 5_000): Promise<void> {
@@ -83,16 +35,15 @@ export async function settle(slack: FakeSlack, quietMs = 150, maxMs = 5_000): Pr
   }
 }
 
+/** The first reply posted in `channel`, or undefined when none came within `timeoutMs`. */
+export const replyIn = (slack: FakeSlack, channel: string, timeoutMs = 5_000) =>
+  poll(() => slack.callsTo('chat.postMessage').find((c) => c.body.channel === channel), timeoutMs);
+
 let probes = 0;
 /** Is the bot alive? A fresh user asks a known question in a fresh DM and must get the right answer. */
 export async function answersNextQuestion(bot: Bot, timeoutMs = 5_000): Promise<boolean> {
   const channel = `DPROBE${++probes}`;
   await sendEvent(bot, dmEvent('who secures the hypervisor?', `UPROBE${probes}`, channel));
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const reply = bot.slack.callsTo('chat.postMessage').find((c) => c.body.channel === channel);
-    if (reply) return /^AWS/.test(String(reply.body.text));
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  return false;
+  const reply = await replyIn(bot.slack, channel, timeoutMs);
+  return reply !== undefined && /^AWS/.test(String(reply.body.text));
 }

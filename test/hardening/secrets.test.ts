@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../src/store/memory.ts';
 import { type Store, StoreUnavailableError } from '../../src/store/store.ts';
 import { BOT_TOKEN } from '../helpers/bot-harness.ts';
-import { startBotProcess } from '../helpers/bot-process.ts';
+import { botEnv, startBotProcess } from '../helpers/bot-process.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
 import { commandForm, eventEnvelope, SIGNING_SECRET, sendSigned } from '../helpers/slack-request.ts';
-import { type Bot, FAST_WEB_API, SECRETS, settle, startHardenedBot } from './harness.ts';
+import { type Bot, FAST_WEB_API, replyIn, SECRETS, settle, startHardenedBot } from './harness.ts';
 import { dmEvent, FORM, postOnce, sendEvent, srm } from './requests.ts';
 import { countSecrets, reportTally, tally } from './tally.ts';
 
@@ -120,14 +120,8 @@ describe('a real process, stdout and stderr', () => {
   });
   afterAll(async () => slack.close());
 
-  const env = (extra: Record<string, string> = {}) => ({
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    DATABASE_URL: `file:${join(dir, 'process.db')}`,
-    LOG_LEVEL: 'debug',
-    ...extra,
-  });
+  const env = (databaseUrl = `file:${join(dir, 'process.db')}`) =>
+    botEnv(slack, databaseUrl, { LOG_LEVEL: 'debug' });
 
   it('a token Slack rejects at start-up: a clear message, exit 1, no token printed', async () => {
     slack.script('auth.test', { body: { ok: false, error: 'invalid_auth' } });
@@ -148,21 +142,12 @@ describe('a real process, stdout and stderr', () => {
   it('survives a crashing body, 500s, bad auth, forged requests and a deleted database; exits 0; prints no secret', async () => {
     const cwd = mkdtempSync(join(dir, 'faults-'));
     const dbPath = join(cwd, 'srm.db');
-    const proc = await startBotProcess({ cwd, env: env({ DATABASE_URL: `file:${dbPath}` }) });
+    const proc = await startBotProcess({ cwd, env: env(`file:${dbPath}`) });
     const ask = async (channel: string) => {
-      const res = await sendSigned(
-        proc.url,
-        eventEnvelope(dmEvent('who secures the hypervisor?', 'UP', channel)),
-        'application/json',
-      );
+      const res = await sendEvent(proc, dmEvent('who secures the hypervisor?', 'UP', channel));
       expect(res.status).toBe(200);
-      const deadline = Date.now() + 10_000;
-      while (Date.now() < deadline) {
-        const reply = slack.callsTo('chat.postMessage').find((c) => c.body.channel === channel);
-        if (reply) return String(reply.body.text);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      return 'no reply';
+      const reply = await replyIn(slack, channel, 10_000);
+      return reply ? String(reply.body.text) : 'no reply';
     };
 
     // A signed body of JSON `null` threw inside Bolt's receiver and ended the process (now: logged, still up).

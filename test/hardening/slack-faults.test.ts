@@ -3,8 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../src/store/memory.ts';
 import type { Scripted } from '../helpers/fake-slack.ts';
+import { until } from '../helpers/poll.ts';
 import { commandForm, sendSigned } from '../helpers/slack-request.ts';
-import { answersNextQuestion, type Bot, FAST_WEB_API, settle, startHardenedBot } from './harness.ts';
+import { answersNextQuestion, type Bot, FAST_WEB_API, replyIn, settle, startHardenedBot } from './harness.ts';
 import { buttonsOf, click, dmEvent, sendEvent, srm } from './requests.ts';
 import { reportTally, tally } from './tally.ts';
 
@@ -81,14 +82,10 @@ describe('a reply whose every try fails', () => {
   });
 });
 
-async function waitForSuccess(channel: string, timeoutMs = 8_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const done = bot.slack.callsTo('chat.postMessage').find((c) => c.body.channel === channel);
-    if (done) return done;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`nothing reached ${channel}`);
+async function waitForSuccess(channel: string) {
+  const done = await replyIn(bot.slack, channel, 8_000);
+  if (!done) throw new Error(`nothing reached ${channel}`);
+  return done;
 }
 
 describe('other Slack surfaces failing', () => {
@@ -112,6 +109,7 @@ describe('other Slack surfaces failing', () => {
         () =>
           bot.logs.some((l) => l.includes('respond() failed')) &&
           bot.slack.attempts.some((c) => c.method === `response:${id}`),
+        8_000,
       );
       tally.faultScenarios++;
       expect(Date.now() - started).toBeLessThan(3_000); // bounded by the fetch timeout, not by undici's 5 minutes
@@ -124,7 +122,7 @@ describe('other Slack surfaces failing', () => {
     bot.slack.script('views.publish', { status: 500 }, { reset: true }, { hang: true });
     const before = bot.logs.length;
     await sendEvent(bot, { type: 'app_home_opened', user: 'UHOME', channel: 'DHOME', tab: 'home' });
-    await until(() => bot.logs.slice(before).some((l) => l.includes('unhandled error')));
+    await until(() => bot.logs.slice(before).some((l) => l.includes('unhandled error')), 8_000);
     tally.faultScenarios++;
     expect(bot.slack.callsTo('views.publish')).toHaveLength(0);
     await expectAlive();
@@ -213,16 +211,8 @@ describe('the daily quiz post', () => {
     tally.faultScenarios++;
     expect(sent.status).toBe(200);
     await bot.slack.waitFor(`response:${sent.id}`);
-    await until(() => bot.logs.some((l) => l.includes('quiz counter update failed')));
+    await until(() => bot.logs.some((l) => l.includes('quiz counter update failed')), 8_000);
     expect((await bot.store.listAnswers({ userId: 'UCOUNT' })).map((a) => a.quizId)).toEqual([quiz?.id]);
     await expectAlive();
   });
 });
-
-async function until(done: () => boolean, timeoutMs = 8_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

@@ -8,10 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../src/store/sqlite.ts';
 import { guardSqliteStore } from '../../src/store/sqlite-guard.ts';
 import type { Store } from '../../src/store/store.ts';
-import { BOT_TOKEN } from '../helpers/bot-harness.ts';
-import { startBotProcess } from '../helpers/bot-process.ts';
+import { botEnv, startBotProcess } from '../helpers/bot-process.ts';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.ts';
-import { SIGNING_SECRET, sendSigned } from '../helpers/slack-request.ts';
+import { until } from '../helpers/poll.ts';
 import { answersNextQuestion, type Bot, SECRETS, startHardenedBot } from './harness.ts';
 import { click, dmEvent, sendEvent, srm } from './requests.ts';
 import { countSecrets, reportTally, tally } from './tally.ts';
@@ -168,14 +167,6 @@ describe('the database file is deleted under the running bot', () => {
   });
 });
 
-async function until(done: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 describe('the disk is full (SQLITE_FULL)', () => {
   it('maps to "try again in a minute": questions still answered, a write after the ack told politely', async () => {
     const seeded = await seededDatabase();
@@ -229,13 +220,7 @@ describe('a real bot process whose files may not grow (ulimit -f): a genuinely f
     const cwd = mkdtempSync(join(dir, 'process-'));
     const proc = await startBotProcess({
       cwd,
-      env: {
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        DATABASE_URL: `file:${seeded.path}`,
-        LOG_LEVEL: 'debug',
-      },
+      env: botEnv(slack, `file:${seeded.path}`, { LOG_LEVEL: 'debug' }),
       fileSizeKb: 96,
     });
     const { url } = proc;
@@ -252,14 +237,9 @@ describe('a real bot process whose files may not grow (ulimit -f): a genuinely f
     expect(proc.output()).toMatch(/SQLITE_IOERR|SQLITE_FULL/);
 
     // A question still gets its answer while storage is full.
-    const envelope = JSON.stringify({
-      type: 'event_callback',
-      event_id: 'EvDiskFull',
-      team_id: 'T1',
-      api_app_id: 'A1',
-      event: dmEvent('who secures the hypervisor?', 'UDISKQ', 'DDISK'),
-    });
-    expect((await sendSigned(url, envelope, 'application/json')).status).toBe(200);
+    expect((await sendEvent(bot, dmEvent('who secures the hypervisor?', 'UDISKQ', 'DDISK'))).status).toBe(
+      200,
+    );
     const answered = await slack.waitFor('chat.postMessage', 1, 10_000);
     expect(String(answered.find((c) => c.body.channel === 'DDISK')?.body.text)).toMatch(/^AWS/);
     if (!proc.alive()) tally.crashes++;

@@ -3,7 +3,7 @@ import { parseConfig } from '../../src/config.ts';
 import { createEngine } from '../../src/core/engine.ts';
 import type { Engine } from '../../src/core/types.ts';
 import { formatProblems, loadKnowledge } from '../../src/knowledge/load.ts';
-import { createApp, type SrmApp } from '../../src/slack/app.ts';
+import { type AppDeps, createApp, type SrmApp } from '../../src/slack/app.ts';
 import { createMemoryStore } from '../../src/store/memory.ts';
 import type { Store } from '../../src/store/store.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
@@ -37,6 +37,9 @@ export interface StartOptions {
   store?: Store;
   /** The app's clock (quiz days, rate-limit windows); default the real one. */
   now?: () => Date;
+  /** Web API client timeout and retries; default the production ones. */
+  webApi?: AppDeps['webApi'];
+  quizRetry?: AppDeps['quizRetry'];
 }
 
 export async function startBot(options: StartOptions = {}): Promise<Harness> {
@@ -55,6 +58,8 @@ export async function startBot(options: StartOptions = {}): Promise<Harness> {
     engine: loadRealEngine(),
     store,
     now: options.now,
+    webApi: options.webApi,
+    quizRetry: options.quizRetry,
     logSink: (_level, line) => void logs.push(line),
   });
   const { port } = await bot.start({ port: 0, host: '127.0.0.1' });

@@ -1,8 +1,11 @@
-// The bot as its own OS process (`tsx src/main.ts`): restarts, SIGKILL, replicas; test/build.test.ts runs dist/.
+// The bot as its own OS process (`tsx src/main.ts`, or dist/ for test/build.test.ts): restarts, SIGKILL, replicas.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BOT_TOKEN } from './bot-harness.ts';
+import type { FakeSlack } from './fake-slack.ts';
+import { SIGNING_SECRET } from './slack-request.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 // node with tsx's loader, not the `tsx` command: that one runs the bot in a child node process, which a SIGKILL
@@ -36,10 +39,25 @@ export interface BotProcessOptions {
   timeoutMs?: number;
   /** `ulimit -f`: no file the bot writes may grow past this — a full disk, for this process only. */
   fileSizeKb?: number;
+  /** What node runs; default `src/main.ts` through tsx's loader. */
+  nodeArgs?: readonly string[];
 }
 
+/** A bot in HTTP mode (no SLACK_APP_TOKEN) against `slack`, storing at `databaseUrl`; `extra` adds or overrides. */
+export const botEnv = (
+  slack: FakeSlack,
+  databaseUrl: string,
+  extra: Record<string, string> = {},
+): Record<string, string> => ({
+  SLACK_BOT_TOKEN: BOT_TOKEN,
+  SLACK_SIGNING_SECRET: SIGNING_SECRET,
+  SLACK_API_URL: slack.apiUrl,
+  DATABASE_URL: databaseUrl,
+  ...extra,
+});
+
 /** A free TCP port on loopback (released before returning, so there is a small window for a race). */
-export const freePort = () =>
+const freePort = () =>
   new Promise<number>((resolve) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
       const { port } = server.address() as { port: number };
@@ -52,11 +70,12 @@ export function spawnBot(
   cwd: string,
   env: Record<string, string>,
   fileSizeKb?: number,
+  nodeArgs: readonly string[] = NODE_ARGS,
 ): Omit<BotProcess, 'url'> {
   const [command, args] =
     fileSizeKb === undefined
-      ? [process.execPath, NODE_ARGS]
-      : ['bash', ['-c', `ulimit -f ${fileSizeKb} && exec "$0" "$@"`, process.execPath, ...NODE_ARGS]];
+      ? [process.execPath, [...nodeArgs]]
+      : ['bash', ['-c', `ulimit -f ${fileSizeKb} && exec "$0" "$@"`, process.execPath, ...nodeArgs]];
   const child = spawn(command, args, {
     cwd,
     // TMPDIR in the bot's folder: tsx's compile cache starts empty, as on a fresh machine, and is removed with it.
@@ -88,7 +107,7 @@ export function spawnBot(
 /** Starts the bot in HTTP mode on a free loopback port and resolves once it prints `readyLine`. */
 export async function startBotProcess(options: BotProcessOptions): Promise<BotProcess> {
   const port = options.env.PORT ?? String(await freePort());
-  const bot = spawnBot(options.cwd, { ...options.env, PORT: port }, options.fileSizeKb);
+  const bot = spawnBot(options.cwd, { ...options.env, PORT: port }, options.fileSizeKb, options.nodeArgs);
   const readyLine = options.readyLine ?? 'listening for Slack';
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   while (!bot.output().includes(readyLine)) {
@@ -99,4 +118,21 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
     await new Promise((r) => setTimeout(r, 25));
   }
   return { ...bot, url: `http://127.0.0.1:${port}/slack/events` };
+}
+
+/**
+ * `count` bots started at once. Each one that did start is pushed to `into` before a failure is thrown, so the
+ * caller's clean-up stops it too.
+ */
+export async function startBotProcesses(
+  count: number,
+  options: BotProcessOptions,
+  into: BotProcess[],
+): Promise<BotProcess[]> {
+  const settled = await Promise.allSettled(Array.from({ length: count }, () => startBotProcess(options)));
+  const started = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  into.push(...started);
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return started;
 }

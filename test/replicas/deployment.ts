@@ -3,10 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { userStats } from '../../src/quiz/scores.ts';
-import { BOT_TOKEN } from '../helpers/bot-harness.ts';
-import { type BotProcess, startBotProcess } from '../helpers/bot-process.ts';
+import { type BotProcess, botEnv, startBotProcesses } from '../helpers/bot-process.ts';
 import { type FakeSlack, type RecordedCall, startFakeSlack } from '../helpers/fake-slack.ts';
-import { commandForm, SIGNING_SECRET, sendSigned } from '../helpers/slack-request.ts';
+import { commandForm, sendSigned } from '../helpers/slack-request.ts';
 import { createThrowawaySchema, type ThrowawaySchema } from './pg-schema.ts';
 
 export interface Deployment {
@@ -15,16 +14,12 @@ export interface Deployment {
   replicas: BotProcess[];
 }
 
-export const isRunning = (bot: BotProcess) => bot.child.exitCode === null && bot.child.signalCode === null;
-
 /** SIGTERM (drain, exit 0), then SIGKILL for any replica still running after `graceMs`. */
 export async function stopReplicas(bots: readonly BotProcess[], graceMs = 5_000): Promise<void> {
-  const running = bots.filter(isRunning);
-  for (const bot of running) bot.child.kill('SIGTERM');
   await Promise.all(
-    running.map(async (bot) => {
+    bots.map(async (bot) => {
       const timer = setTimeout(() => bot.child.kill('SIGKILL'), graceMs);
-      await bot.exited();
+      await bot.stop();
       clearTimeout(timer);
     }),
   );
@@ -48,20 +43,12 @@ export function createLab(baseUrl: string, env: Record<string, string>) {
       const slack = await startFakeSlack();
       fakes.push(slack);
       prepare?.(slack);
-      const replicaEnv = {
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET, // HTTP mode: no SLACK_APP_TOKEN
-        SLACK_API_URL: slack.apiUrl,
-        DATABASE_URL: schema.url,
-        ...env,
-      };
-      const settled = await Promise.allSettled(
-        Array.from({ length: count }, () => startBotProcess({ cwd: dir, env: replicaEnv })),
+      const replicas = await startBotProcesses(
+        count,
+        { cwd: dir, env: botEnv(slack, schema.url, env) },
+        processes,
       );
-      for (const s of settled) if (s.status === 'fulfilled') processes.push(s.value);
-      const failed = settled.find((s) => s.status === 'rejected');
-      if (failed) throw failed.reason;
-      return { schema, slack, replicas: processes.slice(-count) };
+      return { schema, slack, replicas };
     },
     /** Processes first, then `beforeDrop` (e.g. bring the server back), then schemas, fakes and the temp dir. */
     async tearDown(beforeDrop?: () => Promise<void>): Promise<void> {

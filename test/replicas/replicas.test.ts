@@ -13,8 +13,9 @@ import {
 } from '../../bench/click-load.ts';
 import { OWNERS } from '../../src/core/types.ts';
 import type { RecordedCall } from '../helpers/fake-slack.ts';
+import { until } from '../helpers/poll.ts';
 import { eventEnvelope, sendSigned } from '../helpers/slack-request.ts';
-import { createLab, type Deployment, isRunning, scoresOf, stopReplicas } from './deployment.ts';
+import { createLab, type Deployment, scoresOf, stopReplicas } from './deployment.ts';
 import { type PgOutage, pgOutage } from './pg-outage.ts';
 
 const url = process.env.TEST_DATABASE_URL;
@@ -49,14 +50,6 @@ const USER_IDS = Array.from({ length: USERS }, (_, u) => `U${String(u).padStart(
 
 const text = (call: RecordedCall | null | undefined) => String(call?.body.text ?? '');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(what: string, done: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
 /** Five posted daily questions before today, written while the replicas run (a catch-up would reveal them). */
 async function seed(d: Deployment): Promise<string[]> {
@@ -239,19 +232,19 @@ describe.skipIf(!url)('three replicas on one PostgreSQL', () => {
     let downAt = 0;
     let upAt = 0;
     try {
-      await until('clicks before the outage', () => outcomes.filter(ok).length >= 30, 20_000);
+      await until(() => outcomes.filter(ok).length >= 30, 20_000, 'clicks before the outage');
       downAt = Date.now();
       await outage.begin();
       if (outage.kind === 'restart')
-        await until('a refused click on every replica', () => onEveryReplica((o) => !ok(o)), 20_000);
+        await until(() => onEveryReplica((o) => !ok(o)), 20_000, 'a refused click on every replica');
       else await sleep(1_500);
       await outage.end();
       upAt = Date.now();
       // Nobody restarts the replicas: each must take clicks again by itself.
       await until(
-        'acknowledged clicks on every replica after the outage',
         () => onEveryReplica((o) => o.sentAt >= upAt && ok(o), 3),
         30_000,
+        'acknowledged clicks on every replica after the outage',
       );
     } finally {
       stop = true;
@@ -259,7 +252,7 @@ describe.skipIf(!url)('three replicas on one PostgreSQL', () => {
       await outage.end();
     }
 
-    expect(three.replicas.every(isRunning)).toBe(true);
+    expect(three.replicas.every((b) => b.alive())).toBe(true);
     const refused = outcomes.filter((o) => !ok(o));
     for (const o of refused) expect(text(o.feedback)).toContain('try again in a minute');
     if (outage.kind === 'restart') expect(new Set(refused.map((o) => o.url)).size).toBe(3);

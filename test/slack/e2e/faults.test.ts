@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../../src/store/memory.ts';
 import { type Store, StoreUnavailableError } from '../../../src/store/store.ts';
 import { type Harness, startBot } from '../../helpers/bot-harness.ts';
+import { until } from '../../helpers/poll.ts';
 import { commandForm, eventEnvelope, sendSigned } from '../../helpers/slack-request.ts';
 
 let h: Harness | undefined;
@@ -92,8 +93,8 @@ describe('shutdown', () => {
     h = await startBot();
     h.slack.script('chat.postMessage', { delayMs: 400 });
     await sendSigned(h.url, dm('who secures the hypervisor?'), 'application/json');
-    while (!h.slack.attempts.some((c) => c.method === 'chat.postMessage'))
-      await new Promise((r) => setTimeout(r, 5));
+    const { slack } = h;
+    await until(() => slack.attempts.some((c) => c.method === 'chat.postMessage'));
     await h.bot.stop(5_000);
     expect(h.slack.callsTo('chat.postMessage')).toHaveLength(1); // finished before stop() returned
     await expect(sendSigned(h.url, dm('who secures the hypervisor?'), 'application/json')).rejects.toThrow();

@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOT_TOKEN } from '../../helpers/bot-harness.ts';
-import { spawnBot, startBotProcess } from '../../helpers/bot-process.ts';
+import { botEnv, spawnBot, startBotProcess } from '../../helpers/bot-process.ts';
 import { type FakeSlack, startFakeSlack } from '../../helpers/fake-slack.ts';
-import { SIGNING_SECRET } from '../../helpers/slack-request.ts';
 
 // An empty working directory, so no developer .env leaks into the test.
 const cwd = mkdtempSync(join(tmpdir(), 'srm-main-'));
@@ -32,12 +31,7 @@ describe('npm start', () => {
   it('starts in HTTP mode and exits 0 on SIGTERM after closing storage', async () => {
     const p = await startBotProcess({
       cwd,
-      env: {
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        DATABASE_URL: `file:${join(cwd, 'srm.db')}`,
-      },
+      env: botEnv(slack, `file:${join(cwd, 'srm.db')}`),
     });
     p.child.kill('SIGTERM');
     expect(await p.exited()).toBe(0);

@@ -1,5 +1,5 @@
 // The answer engine: question → normalised terms → service → topic → owner, or an honest "not sure".
-import { readIntent } from './intent.ts';
+import { type Intent, readIntent } from './intent.ts';
 import { EXACT_SYNONYMS, FILLER, PHRASES, SYNONYMS } from './lexicon.ts';
 import { COMMON_WORDS } from './lexicon-common.ts';
 import { GENERIC_SERVICES, OFF_TOPIC_PHRASES, OWNERSHIP_CUES } from './lexicon-signals.ts';
@@ -22,6 +22,12 @@ import { createSpeller } from './typo.ts';
 
 /** Below this confidence the engine declines: a confident wrong answer is worse than "not sure". */
 export const CONFIDENCE_THRESHOLD = 0.4;
+/**
+ * A question that names an AWS service and is put as someone's part (who, we, our, AWS…) is an SRM question even
+ * when its words fit a topic loosely ("are we on the hook for failed drives under Redshift"): a little less
+ * confidence is enough.
+ */
+const NAMED_SERVICE_THRESHOLD = 0.34;
 /** Longer questions are pasted logs or documents, not questions; declining is cheap and honest. */
 export const MAX_QUESTION_CHARS = 2_000;
 /** Work cap: only this many words are read, so any input costs the same bounded time. */
@@ -34,6 +40,8 @@ const SUBJECT_SERVICE_WEIGHT = 0.8;
 const COMMON_WEIGHT = 0.5;
 /** A bare security-service name needs its best topic this far ahead of one naming another owner. */
 const BARE_SERVICE_MARGIN = 0.3;
+/** A match this close to a topic's phrasing, covering this much of the question, is plainly about that topic. */
+const STRONG_MATCH = { phrase: 0.7, coverage: 0.45 };
 /**
  * Offered when nothing in the question is close to any topic ("what's for lunch?"): the model's own
  * starting points, so a declined question still shows what the bot can answer.
@@ -127,7 +135,7 @@ export function createEngineWithTrace(kb: KnowledgeBase): { engine: Engine; last
     const implied = service ? null : detector.implied(words);
     const ranked = rerank(scored, words, normalized.terms, service ?? implied);
     lastRanked = ranked;
-    if (intent.offTopic) return unsure('off-topic', ranked);
+    if (intent.offTopic && !outweighsOffTopicWord(ranked[0], intent)) return unsure('off-topic', ranked);
 
     const spoken = serviceTerms(normalized.terms, mentions, words, false);
     const onlyService = normalized.terms.length > 0 && normalized.terms.every((t) => spoken.has(t));
@@ -147,7 +155,9 @@ export function createEngineWithTrace(kb: KnowledgeBase): { engine: Engine; last
     const bare = onlyService && normalized.terms.length === 1 && !context?.topicId;
     if (bare && rival && marginOf(best, rival) < BARE_SERVICE_MARGIN)
       return unsure('no-match', ranked, confidence);
-    if (confidence < CONFIDENCE_THRESHOLD) return unsure('no-match', ranked, confidence);
+    const threshold =
+      mentions.length > 0 && intent.ownership ? NAMED_SERVICE_THRESHOLD : CONFIDENCE_THRESHOLD;
+    if (confidence < threshold) return unsure('no-match', ranked, confidence);
     return answerFor(best.topic.id, [...named, detector.implied(words)], confidence);
   };
 
@@ -162,6 +172,20 @@ export function createEngineWithTrace(kb: KnowledgeBase): { engine: Engine; last
     engine: { kb, ask, answerTopic: (topicId, serviceId) => answerTopic(topicId, serviceId) },
     last: () => lastRanked,
   };
+}
+
+/**
+ * "Power outages … who owns those controls?", "someone in the exec meeting said …": a soft off-topic word does
+ * not outweigh a question that asks who owns something and matches a topic's phrasing almost word for word.
+ */
+function outweighsOffTopicWord(best: Scored | undefined, intent: Intent): boolean {
+  return (
+    !!best &&
+    intent.softOffTopic &&
+    intent.asksWho &&
+    best.phrase >= STRONG_MATCH.phrase &&
+    best.coverage >= STRONG_MATCH.coverage
+  );
 }
 
 /** How far the best topic leads another, as a share of its score. */

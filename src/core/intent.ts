@@ -9,6 +9,10 @@ export interface Intent {
   howTo: boolean;
   /** The question asks who owns, patches, manages… something. */
   ownership: boolean;
+  /** It says so outright: "who", "whose", "responsible", "accountable", "owns"… */
+  asksWho: boolean;
+  /** The off-topic category is a word that also occurs in real SRM questions ("an outage", "the exec meeting"). */
+  softOffTopic: boolean;
 }
 
 export interface IntentContext {
@@ -18,6 +22,8 @@ export interface IntentContext {
 
 /** Categories that rule a question out even when it also asks "who". */
 const HARD = new Set(['other-cloud', 'personal', 'price', 'status', 'org']);
+/** Of those, the ones a question can mention in passing while still asking who owns an AWS control. */
+const SOFT = new Set(['status', 'org']);
 /** Words that make a how-to question an ownership question after all ("how do I know who patches…"). */
 const STRONG_CUES = new Set([
   'who',
@@ -79,8 +85,9 @@ export function readIntent(words: string[], context: IntentContext = { anchored:
   const ownership = words.some((w) => OWNERSHIP_CUES.has(w));
   // "what is an s3 bucket?" asks for a definition; with no word about owning or doing, nobody's job is asked.
   if (!ownership && DEFINITION_STARTS.some((start) => text.startsWith(start))) howTo = true;
-  if (howTo && words.some((w) => STRONG_CUES.has(w))) howTo = false;
-  return { offTopic, howTo, ownership };
+  const asksWho = words.some((w) => STRONG_CUES.has(w));
+  if (howTo && asksWho) howTo = false;
+  return { offTopic, howTo, ownership, asksWho, softOffTopic: offTopic !== null && SOFT.has(offTopic) };
 }
 
 /** Index of the word that starts at character `at` of ` ${words.join(' ')} `. */

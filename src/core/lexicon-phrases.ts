@@ -141,6 +141,18 @@ export const PHRASES: Record<string, string> = {
   'resource based policies': 'resource_policy',
   'topic policy': 'resource_policy',
   'queue policy': 'resource_policy',
+  // Who may do what to a resource: "which accounts can publish", "users allowed to log in".
+  'allowed to': 'permission',
+  'permitted to': 'permission',
+  'controls which': 'access permission',
+  'control which': 'access permission',
+  'which accounts can': 'permission',
+  'which users can': 'permission',
+  'which people can': 'permission',
+  'which roles can': 'permission',
+  'which functions can': 'permission',
+  'which apps can': 'permission',
+  'which services can': 'permission',
   'access policy': 'resource_policy',
   'access policies': 'resource_policy',
   'allow list': 'allow',
@@ -149,6 +161,9 @@ export const PHRASES: Record<string, string> = {
   'vpc endpoints': 'vpc_endpoint',
   'interface endpoint': 'vpc_endpoint',
   'gateway endpoint': 'vpc_endpoint',
+  // …but an API Gateway endpoint is an API's address.
+  'api gateway endpoint': 'api gateway endpoint',
+  'api gateway endpoints': 'api gateway endpoint',
   'endpoint policy': 'vpc_endpoint policy',
   'endpoint policies': 'vpc_endpoint policy',
   // "aws" alone is filler, but "AWS managed" and "customer managed" name who runs a key or policy.

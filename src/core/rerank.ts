@@ -22,6 +22,13 @@ const OWN_SIDE = 0.25;
 /** A shared control as a whole when the question is about one thing of the customer's ("our stacks"). */
 const CUSTOMER_HALF = 0.4;
 
+/**
+ * Words that name the physical layer: a question that says "physical" or "hardware" is about that layer even when
+ * the rest of it ("who secures the servers that host our WorkSpaces") reads like a question about instances.
+ */
+const PHYSICAL_LAYER = new Set(['physical', 'hardwar']);
+const SAME_LAYER = 1.3;
+
 /** Term the lexicon emits for "AWS's own …", "amazon staff", "aws internal …". */
 export const AWS_OWN = 'aws_own';
 /** A topic about a service also answers for its variants (Aurora is RDS). */
@@ -50,6 +57,8 @@ interface TopicFacts {
   controlLevel: boolean;
   /** The title or keywords name specific (non-generic) services: the topic is about those services. */
   scoped: boolean;
+  /** The title or keywords name the physical layer. */
+  physical: boolean;
 }
 
 export interface Reranker {
@@ -75,7 +84,8 @@ export function createReranker(
       terms.includes('control') &&
       Object.keys(t.services).length === 0 &&
       Object.keys(t.categories).length === 0;
-    facts.set(t.id, { services, awsOwn: terms.includes(AWS_OWN), scoped, controlLevel });
+    const physical = terms.some((term) => PHYSICAL_LAYER.has(term));
+    facts.set(t.id, { services, awsOwn: terms.includes(AWS_OWN), scoped, controlLevel, physical });
   }
 
   const covers = (topic: Topic, service: Service): boolean => {
@@ -91,6 +101,7 @@ export function createReranker(
     const ownStressed = words.some((w, i) => w === 'own' && POSSESSIVE.has(words[i - 1] ?? ''));
     const customerThing = !words.some((w) => CONTROL_LEVEL.has(w)) && namesCustomerThing(words);
     const related = service ? [service.id, ...(PARENT[service.id] ?? [])] : null;
+    const askedPhysical = terms.some((term) => PHYSICAL_LAYER.has(term));
     let changed = false;
     for (const s of ranked) {
       const f = facts.get(s.topic.id);
@@ -107,6 +118,7 @@ export function createReranker(
       // "our own audit" says so outright.
       if (f.awsOwn && !askedAwsOwn && (firstPerson || service)) k *= ownStressed ? OWN_SIDE : OTHER_SIDE;
       if (f.controlLevel && customerThing) k *= CUSTOMER_HALF;
+      if (f.physical && askedPhysical) k *= SAME_LAYER;
       if (k !== 1) {
         s.score *= k;
         changed = true;

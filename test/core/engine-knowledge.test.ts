@@ -23,6 +23,16 @@ describe('owner per class of question', () => {
     ['macie enablement?', 'Customer'],
     // moving off premises is still an AWS question
     ['we are leaving our on-prem vmware for ec2: who patches the guest os there', 'Customer'],
+    // "physical" or "hardware" names the layer, whatever service the servers run
+    ['who looks after the physical hosts behind our lightsail instances', 'AWS'],
+    ['who replaces broken hardware under our elasticache cluster', 'AWS'],
+    // "which … can" and "allowed to" are permissions on a resource, not "IT controls"
+    ['who controls which roles can read messages from our sqs queue', 'Customer'],
+    ['which users are allowed to publish to our sns topic, is that on aws', 'Customer'],
+    // an API Gateway endpoint is an API, not a VPC endpoint
+    ['who configures the authorizer on our api gateway endpoints', 'Customer'],
+    // a passing "outage" or "meeting" does not outweigh a plain ownership question
+    ["after last week's outage review: who owns power and cooling in the aws data centres", 'AWS'],
   ])('%j → %s', (q, owner) => {
     expect(said(engine.ask(q))).toBe(owner);
   });

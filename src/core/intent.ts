@@ -21,7 +21,7 @@ export interface IntentContext {
 }
 
 /** Categories that rule a question out even when it also asks "who". */
-const HARD = new Set(['other-cloud', 'personal', 'price', 'status', 'org']);
+const HARD = new Set(['other-cloud', 'personal', 'price', 'status', 'org', 'person']);
 /** Of those, the ones a question can mention in passing while still asking who owns an AWS control. */
 const SOFT = new Set(['status', 'org']);
 /** Words that make a how-to question an ownership question after all ("how do I know who patches…"). */
@@ -62,6 +62,16 @@ const DEFINITION_STARTS = [
   ' meaning of ',
 ];
 
+/** "who is our SOC 2 auditor", "who should be the incident commander": asks for a person, not a party's duty. */
+const PERSON_QUESTION = /^ who (?:is |are |was |will be |should be )?(?:our|the|my) /;
+/** "who approved the PR …", "who deleted the bucket": asks who did something, which is an audit log's question. */
+const PAST_DEED =
+  /^ who (?:approved|changed|deleted|created|modified|merged|broke|pushed|launched|wrote|opened|closed|added|removed|reviewed|deployed) /;
+/** Cue words that only name a party ("who", "our", "AWS"); the rest name a duty ("patches", "owns", "job"). */
+const PARTY_WORDS = new Set(
+  'who whose whom us we our aws amazon them they customer customers side'.split(' '),
+);
+
 const PHRASES: Array<[string, string]> = Object.entries(OFF_TOPIC_PHRASES).flatMap(([category, list]) =>
   list.map((p): [string, string] => [` ${tokenize(p).join(' ')} `, category]),
 );
@@ -83,11 +93,17 @@ export function readIntent(words: string[], context: IntentContext = { anchored:
     else howTo = true;
   }
   const ownership = words.some((w) => OWNERSHIP_CUES.has(w));
+  if (!offTopic && asksForAPerson(text, words)) offTopic = 'person';
   // "what is an s3 bucket?" asks for a definition; with no word about owning or doing, nobody's job is asked.
   if (!ownership && DEFINITION_STARTS.some((start) => text.startsWith(start))) howTo = true;
   const asksWho = words.some((w) => STRONG_CUES.has(w));
   if (howTo && asksWho) howTo = false;
   return { offTopic, howTo, ownership, asksWho, softOffTopic: offTopic !== null && SOFT.has(offTopic) };
+}
+
+function asksForAPerson(text: string, words: string[]): boolean {
+  if (PAST_DEED.test(text)) return true;
+  return PERSON_QUESTION.test(text) && !words.some((w) => OWNERSHIP_CUES.has(w) && !PARTY_WORDS.has(w));
 }
 
 /** Index of the word that starts at character `at` of ` ${words.join(' ')} `. */

@@ -46,11 +46,12 @@ export const OFF_TOPIC_PHRASES: Record<string, string[]> = {
     list(`invoice, invoices, billing, bill, cli command, aws cli, command to, the command, syntax, tutorial,
     step by step, code sample, sdk example, boto3, terraform, cloudformation template, yaml for,
     how do i mount, how to mount, how do i create, how do i set up, how do i install,
-    how do i download, how do i export, how do i copy, how can i, how to, center a div, regex,
+    how do i download, how do i export, how do i copy, how can i, how i can, how we can, how to, center a div, regex,
     translate, how do i, how do we, how can we, how long, how many, how often, how fast, max size,
     maximum size, limit on, difference between, which instance type, best instance, write me, example of,
     recommend, which app, what app, best app, where do i, where can i, where do we find, where can we find,
-    can you write, write a script, bash script, python script, shell script, script to`),
+    can you write, write a script, bash script, python script, shell script, script to, which framework,
+    which compliance framework, start with`),
   org: list(`vacation, pto, expense, hr, payroll, on call, on-call, all-hands, all hands, which team, what team,
     talk to, office badge, replacement badge, office, slides, onboarding deck, my manager or,
     promotion, salary, lunch, pizza, weather, snow, football, match last night, birthday, jira,
@@ -67,6 +68,8 @@ export const SERVICE_FOCUS_BEFORE = new Set(
 );
 /** Words before a service name that mark it as not the subject ("moving from EC2 to RDS"). */
 export const SERVICE_AWAY_BEFORE = new Set(['from', 'off', 'instead', 'than', 'leaving', 'replacing', 'not']);
+/** Words a few places before a service name that put it in an aside about what was replaced. */
+export const SERVICE_REPLACED_BEFORE = new Set(['instead', 'rather', 'replacing', 'replaced']);
 /** Words skipped when looking for the word before a service name. */
 export const SERVICE_SKIP_BEFORE = new Set(words('a an the our my your their its amazon aws'));
 /**
@@ -93,7 +96,7 @@ export const MORE_SPECIFIC_THAN: Record<string, string[]> = {
  */
 export const IMPLIED_SERVICE: Record<string, string[]> = {
   ec2: words(
-    'instance instances vm vms box boxes linux windows ubuntu ami amis iptables rhel centos debian ssh rdp kernel bastion jumpbox',
+    'instance instances vm vms virtual box boxes linux windows ubuntu ami amis iptables rhel centos debian ssh rdp kernel bastion jumpbox',
   ),
 };
 /** One-word service names that are also ordinary words: they count only after "aws"/"amazon" ("AWS Config"). */

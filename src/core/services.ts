@@ -6,6 +6,7 @@ import {
   MORE_SPECIFIC_THAN,
   SERVICE_AWAY_BEFORE,
   SERVICE_FOCUS_BEFORE,
+  SERVICE_REPLACED_BEFORE,
   SERVICE_SKIP_BEFORE,
 } from './lexicon-signals.ts';
 import { stripSuffix, tokenize } from './normalize.ts';
@@ -94,8 +95,16 @@ export function createServiceDetector(services: Service[]): ServiceDetector {
   return { words: [...words], mentions, rank, detect: (input) => rank(input)[0] ?? null, implied };
 }
 
-/** +1 when the service is the object of "on/in/under…", −1.5 when it is what the asker is leaving. */
+/** How far back an "instead of" reaches: "instead of MongoDB on EC2" puts EC2 in the aside. */
+const REPLACED_WINDOW = 4;
+
+/**
+ * +1 when the service is the object of "on/in/under…", −1.5 when it is what the asker is leaving, or sits in an
+ * "instead of …" aside ("DynamoDB instead of MongoDB on EC2" is about DynamoDB).
+ */
 function focusBonus(words: string[], start: number): number {
+  const aside = words.slice(Math.max(0, start - REPLACED_WINDOW), start);
+  if (aside.some((w) => SERVICE_REPLACED_BEFORE.has(w))) return -1.5;
   let j = start - 1;
   while (j >= 0 && SERVICE_SKIP_BEFORE.has(words[j] ?? '')) j--;
   const before = words[j] ?? '';

@@ -29,6 +29,9 @@ describe('owner per class of question', () => {
     // "which … can" and "allowed to" are permissions on a resource, not "IT controls"
     ['who controls which roles can read messages from our sqs queue', 'Customer'],
     ['which users are allowed to publish to our sns topic, is that on aws', 'Customer'],
+    // the service in an "instead of" aside is not the subject; "virtual machines" are EC2 instances
+    ['we picked dynamodb instead of mongo on ec2, so who patches the database engine', 'AWS'],
+    ['who installs os patches on the virtual machines we rent from aws', 'Customer'],
     // an API Gateway endpoint is an API, not a VPC endpoint
     ['who configures the authorizer on our api gateway endpoints', 'Customer'],
     // a passing "outage" or "meeting" does not outweigh a plain ownership question

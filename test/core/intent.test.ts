@@ -14,6 +14,10 @@ describe('readIntent', () => {
     ['our kubernetes cluster at home keeps crashing', 'personal'],
     ['is encryption at rest free on s3', 'price'],
     ['is s3 having an outage right now', 'status'],
+    // a person, or who did something: not a party's duty
+    ['who is our soc 2 auditor this year', 'person'],
+    ['who should be the incident commander for the game day', 'person'],
+    ['who approved the change to our security groups yesterday', 'person'],
   ])('%j is off-topic (%s)', (q, category) => {
     expect(intent(q).offTopic).toBe(category);
   });
@@ -26,6 +30,8 @@ describe('readIntent', () => {
     ['whose job is it to make sure our app survives an az outage', false],
     // personal data is data, not a personal device
     ['gdpr compliance for the personal data we keep in rds', true],
+    // "who is the owner of …" names a duty
+    ['who is the owner of guest os patching on ec2', true],
   ])('%j is not off-topic', (q, anchored) => {
     expect(intent(q, anchored).offTopic).toBeNull();
   });
@@ -34,5 +40,10 @@ describe('readIntent', () => {
     expect(intent('what is an s3 bucket').howTo).toBe(true);
     expect(intent('what is on us for rds patching').howTo).toBe(false);
     expect(intent('what is the split for patch management').howTo).toBe(false);
+  });
+
+  it('reads advice and non-native how-tos as how-tos', () => {
+    expect(intent('how i can download the soc 2 report from artifact').howTo).toBe(true);
+    expect(intent('which compliance framework should we start with').howTo).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 // The answer engine: question → normalised terms → service → topic → owner, or an honest "not sure".
+import { focusedWords } from './focus.ts';
 import { type Intent, readIntent } from './intent.ts';
 import { EXACT_SYNONYMS, FILLER, PHRASES, SYNONYMS } from './lexicon.ts';
 import { COMMON_WORDS } from './lexicon-common.ts';
@@ -36,8 +37,13 @@ const CORRECTED_WEIGHT = 0.7;
 /** Words that put a question in AWS's world even when it names no service. */
 const ANCHORS = new Set(['aws', 'amazon', 'cloud']);
 const SERVICE_WEIGHT = 0.4;
+/** "In PaaS who patches the OS?": a service model says where a task happens, like a service name does. */
+const SERVICE_MODELS = new Set(['iaas', 'paas', 'saas']);
 const SUBJECT_SERVICE_WEIGHT = 0.8;
 const COMMON_WEIGHT = 0.5;
+const CONTEXT_WEIGHT = 0.8;
+const UNDER = new Set(['under', 'underneath', 'beneath', 'below']);
+const UNDER_WEIGHT = 0.8;
 /** A bare security-service name needs its best topic this far ahead of one naming another owner. */
 const BARE_SERVICE_MARGIN = 0.3;
 /** A match this close to a topic's phrasing, covering this much of the question, is plainly about that topic. */
@@ -109,12 +115,13 @@ export function createEngineWithTrace(kb: KnowledgeBase): { engine: Engine; last
     if (!/[\p{L}\p{N}]/u.test(cleaned)) return unsure('empty');
     if (cleaned.length > MAX_QUESTION_CHARS) return unsure('too-long');
 
-    const raw = tokenize(cleaned).slice(0, MAX_WORDS);
+    const { words: raw, context: aside } = focusedWords(question, MAX_WORDS);
     const discount = new Map<number, number>();
     const words = raw.map((w, i) => {
       const fixed = speller(w);
       if (fixed !== w) discount.set(i, CORRECTED_WEIGHT);
       else if (contextWords.has(w)) discount.set(i, COMMON_WEIGHT);
+      else if (SERVICE_MODELS.has(fixed)) discount.set(i, SERVICE_WEIGHT);
       return fixed;
     });
     const mentions = detector.mentions(words);
@@ -127,6 +134,13 @@ export function createEngineWithTrace(kb: KnowledgeBase): { engine: Engine; last
       const weight = GENERIC_SERVICES.has(m.service.id) ? SUBJECT_SERVICE_WEIGHT : SERVICE_WEIGHT;
       for (let i = m.start; i < m.end; i++) discount.set(i, weight);
     }
+    // Sentences around the one that asks are context ("we only keep the 90-day history. who creates a trail?"),
+    // and so is what a thing sits under ("the physical hosts under our EKS nodes" asks about the hosts).
+    const under = words.findIndex((w, i) => i > 1 && UNDER.has(w));
+    words.forEach((_, i) => {
+      const k = (aside[i] ? CONTEXT_WEIGHT : 1) * (under !== -1 && i > under ? UNDER_WEIGHT : 1);
+      if (k !== 1) discount.set(i, (discount.get(i) ?? 1) * k);
+    });
     const normalized = normalizeTokens(words, discount);
     const outside = service
       ? { terms: serviceTerms(normalized.terms, mentions, words), covers: (t: Topic) => covers(t, service) }

@@ -1,4 +1,5 @@
 // Question intent: is it an ownership question at all, or a price, status, how-to, other-cloud or HR question?
+import { ASKING_WORDS } from './focus.ts';
 import { OFF_TOPIC_PHRASES, OWNERSHIP_CUES } from './lexicon-signals.ts';
 import { tokenize } from './normalize.ts';
 
@@ -24,17 +25,6 @@ export interface IntentContext {
 const HARD = new Set(['other-cloud', 'personal', 'price', 'status', 'org', 'person']);
 /** Of those, the ones a question can mention in passing while still asking who owns an AWS control. */
 const SOFT = new Set(['status', 'org']);
-/** Words that make a how-to question an ownership question after all ("how do I know who patches…"). */
-const STRONG_CUES = new Set([
-  'who',
-  'whose',
-  'responsible',
-  'responsibility',
-  'job',
-  'owns',
-  'owner',
-  'accountable',
-]);
 /**
  * Words that turn a service-status word into a design question: "survive an AZ outage" asks who builds for
  * failure, not whether something is down.
@@ -96,7 +86,7 @@ export function readIntent(words: string[], context: IntentContext = { anchored:
   if (!offTopic && asksForAPerson(text, words)) offTopic = 'person';
   // "what is an s3 bucket?" asks for a definition; with no word about owning or doing, nobody's job is asked.
   if (!ownership && DEFINITION_STARTS.some((start) => text.startsWith(start))) howTo = true;
-  const asksWho = words.some((w) => STRONG_CUES.has(w));
+  const asksWho = words.some((w) => ASKING_WORDS.has(w));
   if (howTo && asksWho) howTo = false;
   return { offTopic, howTo, ownership, asksWho, softOffTopic: offTopic !== null && SOFT.has(offTopic) };
 }

@@ -141,6 +141,15 @@ export const PHRASES: Record<string, string> = {
   'resource based policies': 'resource_policy',
   'topic policy': 'resource_policy',
   'queue policy': 'resource_policy',
+  // IP addresses, not intrusion prevention systems ("private IPs").
+  'private ips': 'private ip',
+  'public ips': 'public ip',
+  'elastic ips': 'elastic ip',
+  'ip addresses': 'ip address',
+  // How long something is kept is its retention ("how many days of backups RDS keeps").
+  'how many days': 'retention',
+  'how long we keep': 'retention',
+  'how long to keep': 'retention',
   // Who may do what to a resource: "which accounts can publish", "users allowed to log in".
   'allowed to': 'permission',
   'permitted to': 'permission',

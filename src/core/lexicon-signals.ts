@@ -39,7 +39,8 @@ export const OFF_TOPIC_PHRASES: Record<string, string[]> = {
     hyper v, openstack, proxmox, nutanix`),
   price: list(`cost, costs, price, prices, pricing, priced, cheaper, cheapest, expensive, billed, charge for,
     charges, how much, per month, per gb, discount, savings plan, reserved instance pricing, free tier,
-    budget, aws bill, the bill, our bill, pays, pay for, paying for, invoice amount, free, extra charge`),
+    budget, aws bill, the bill, our bill, pays, pay for, paying for, invoice amount, free, extra charge, sell, sells,
+    where to buy, where can i buy`),
   status: list(`outage, outages, is down, down right now, health dashboard, status page, service health,
     timing out, degraded, is it down, latency spike`),
   howto:
@@ -51,12 +52,14 @@ export const OFF_TOPIC_PHRASES: Record<string, string[]> = {
     maximum size, limit on, difference between, which instance type, best instance, write me, example of,
     recommend, which app, what app, best app, where do i, where can i, where do we find, where can we find,
     can you write, write a script, bash script, python script, shell script, script to, which framework,
-    which compliance framework, start with`),
+    which compliance framework, start with, so slow, is slow, too slow, slow query, cold start, cold starts,
+    keeps crashing, keeps failing, stack trace, error code, getting an error, throws an error, best course,
+    prepare for, study for, exam, practice test`),
   org: list(`vacation, pto, expense, hr, payroll, on call, on-call, all-hands, all hands, which team, what team,
     talk to, office badge, replacement badge, office, slides, onboarding deck, my manager or,
     promotion, salary, lunch, pizza, weather, snow, football, match last night, birthday, jira,
     standup, meeting, interview, hiring, postmortem, post-mortem, post mortem, retro, pull request,
-    my pr, code review, review my, process for, roadmap, planning doc, offsite, snacks, account manager,
+    my pr, code review, review my, prs, pr review, process for, roadmap, planning doc, offsite, snacks, account manager,
     account rep, instance size, what instance, which instance, when is the next, when the next, sign up for,
     register for, webinar, keynote, hackathon, summit, raffle, joke, poem, haiku, riddle, limerick, song about,
     shared drive, google drive, dropbox, onedrive, sharepoint, slack workspace, slack channel`),
@@ -96,8 +99,11 @@ export const MORE_SPECIFIC_THAN: Record<string, string[]> = {
  */
 export const IMPLIED_SERVICE: Record<string, string[]> = {
   ec2: words(
-    'instance instances vm vms virtual box boxes linux windows ubuntu ami amis iptables rhel centos debian ssh rdp kernel bastion jumpbox',
+    'instance instances vm vms virtual box boxes linux windows ubuntu ami amis iptables rhel centos debian ssh rdp kernel bastion jumpbox iaas',
   ),
+  // The service models by AWS's own examples: RDS for a managed platform, S3 for a fully abstracted service.
+  rds: words('paas'),
+  s3: words('saas'),
 };
 /** One-word service names that are also ordinary words: they count only after "aws"/"amazon" ("AWS Config"). */
 export const AMBIGUOUS_ALIASES = new Set(

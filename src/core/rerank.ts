@@ -27,7 +27,19 @@ const CUSTOMER_HALF = 0.4;
  * the rest of it ("who secures the servers that host our WorkSpaces") reads like a question about instances.
  */
 const PHYSICAL_LAYER = new Set(['physical', 'hardwar']);
-const SAME_LAYER = 1.3;
+const SAME_LAYER = 2.2;
+
+/**
+ * Layer words: a question about the service models or categories that names one of these ("in PaaS who patches
+ * the OS?") asks about that layer, which has one owner, not about the model as a whole.
+ */
+const LAYER_TERMS = new Set(
+  normalizeTokens(
+    tokenize(
+      'os guest os host os data iam permission hardware physical encrypt application code infrastructure',
+    ),
+  ).terms,
+);
 
 /** Term the lexicon emits for "AWS's own …", "amazon staff", "aws internal …". */
 export const AWS_OWN = 'aws_own';
@@ -59,6 +71,11 @@ interface TopicFacts {
   scoped: boolean;
   /** The title or keywords name the physical layer. */
   physical: boolean;
+  /**
+   * For a concept whose owner is Shared as a whole (service models, AWS's service categories): the layer words
+   * that make a question about it concrete (those its own title and keywords do not use). Null for other topics.
+   */
+  modelLayers: ReadonlySet<string> | null;
 }
 
 export interface Reranker {
@@ -79,13 +96,18 @@ export function createReranker(
     const services = new Set([...named, ...Object.keys(t.services)]);
     const scoped = named.size > 0 && [...named].every((id) => !generic.has(id));
     const terms = normalizeTokens(words).terms;
-    const controlLevel =
-      t.owner === 'Shared' &&
-      terms.includes('control') &&
-      Object.keys(t.services).length === 0 &&
-      Object.keys(t.categories).length === 0;
+    const controlLevel = t.owner === 'Shared' && terms.includes('control') && !overridden(t);
     const physical = terms.some((term) => PHYSICAL_LAYER.has(term));
-    facts.set(t.id, { services, awsOwn: terms.includes(AWS_OWN), scoped, controlLevel, physical });
+    const modelLevel = t.area === 'Concepts' && t.owner === 'Shared' && !overridden(t);
+    const modelLayers = modelLevel ? new Set([...LAYER_TERMS].filter((l) => !terms.includes(l))) : null;
+    facts.set(t.id, {
+      services,
+      awsOwn: terms.includes(AWS_OWN),
+      scoped,
+      controlLevel,
+      physical,
+      modelLayers,
+    });
   }
 
   const covers = (topic: Topic, service: Service): boolean => {
@@ -119,6 +141,8 @@ export function createReranker(
       if (f.awsOwn && !askedAwsOwn && (firstPerson || service)) k *= ownStressed ? OWN_SIDE : OTHER_SIDE;
       if (f.controlLevel && customerThing) k *= CUSTOMER_HALF;
       if (f.physical && askedPhysical) k *= SAME_LAYER;
+      const layers = f.modelLayers;
+      if (layers && terms.some((term) => layers.has(term))) k *= CUSTOMER_HALF;
       if (k !== 1) {
         s.score *= k;
         changed = true;
@@ -127,6 +151,11 @@ export function createReranker(
     return changed ? ranked.sort((a, b) => b.score - a.score) : ranked;
   };
   return { rerank, covers };
+}
+
+/** The topic gives its owner per service or category, not one for all. */
+function overridden(topic: Topic): boolean {
+  return Object.keys(topic.services).length > 0 || Object.keys(topic.categories).length > 0;
 }
 
 /** "our stacks", "my team": a possessive followed by a thing, not by an ownership word ("our job", "our side"). */

@@ -32,6 +32,10 @@ describe('owner per class of question', () => {
     // the service in an "instead of" aside is not the subject; "virtual machines" are EC2 instances
     ['we picked dynamodb instead of mongo on ec2, so who patches the database engine', 'AWS'],
     ['who installs os patches on the virtual machines we rent from aws', 'Customer'],
+    // a service model with a layer asks about the layer, for that model's kind of service
+    ['in paas, who patches the operating system', 'AWS'],
+    ['under iaas who manages the os', 'Customer'],
+    ['for saas products, who is responsible for the data we put in', 'Customer'],
     // an API Gateway endpoint is an API, not a VPC endpoint
     ['who configures the authorizer on our api gateway endpoints', 'Customer'],
     // a passing "outage" or "meeting" does not outweigh a plain ownership question

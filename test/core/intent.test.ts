@@ -13,11 +13,13 @@ describe('readIntent', () => {
     ['when is the next security awareness session', 'org'],
     ['our kubernetes cluster at home keeps crashing', 'personal'],
     ['is encryption at rest free on s3', 'price'],
+    ['does aws sell hardware tokens for mfa', 'price'],
     ['is s3 having an outage right now', 'status'],
     // a person, or who did something: not a party's duty
     ['who is our soc 2 auditor this year', 'person'],
     ['who should be the incident commander for the game day', 'person'],
     ['who approved the change to our security groups yesterday', 'person'],
+    ['who reviews prs for the terraform in our account', 'org'],
   ])('%j is off-topic (%s)', (q, category) => {
     expect(intent(q).offTopic).toBe(category);
   });
@@ -45,5 +47,6 @@ describe('readIntent', () => {
   it('reads advice and non-native how-tos as how-tos', () => {
     expect(intent('how i can download the soc 2 report from artifact').howTo).toBe(true);
     expect(intent('which compliance framework should we start with').howTo).toBe(true);
+    expect(intent('why are our lambda cold starts so slow').howTo).toBe(true);
   });
 });

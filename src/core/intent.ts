@@ -22,7 +22,7 @@ export interface IntentContext {
 }
 
 /** Categories that rule a question out even when it also asks "who". */
-const HARD = new Set(['other-cloud', 'personal', 'price', 'status', 'org', 'person']);
+const HARD = new Set(['other-cloud', 'personal', 'price', 'status', 'org', 'person', 'team']);
 /** Of those, the ones a question can mention in passing while still asking who owns an AWS control. */
 const SOFT = new Set(['status', 'org']);
 /**
@@ -41,6 +41,9 @@ const LEAVING = new Set(
   ),
 );
 const LEAVING_WINDOW = 3;
+/** Words shortly before an off-topic phrase that set it aside ("not a pricing question", "forget Azure"). */
+const ASIDE_BEFORE = new Set(['not', 'forget', 'besides', 'ignoring', 'ignore']);
+const ASIDE_WINDOW = 2;
 /** Openings of a request for a definition or explanation. */
 const DEFINITION_STARTS = [
   ' what is ',
@@ -54,6 +57,8 @@ const DEFINITION_STARTS = [
 
 /** "who is our SOC 2 auditor", "who should be the incident commander": asks for a person, not a party's duty. */
 const PERSON_QUESTION = /^ who (?:is |are |was |will be |should be )?(?:our|the|my) /;
+/** "who in our org triages …", "who on our team owns …": one of our own people. */
+const OUR_PEOPLE = /^ who (?:in|on|at) (?:our|the) (?:team|org|organization|organisation|company|squad) /;
 /** "who approved the PR …", "who deleted the bucket": asks who did something, which is an audit log's question. */
 const PAST_DEED =
   /^ who (?:approved|changed|deleted|created|modified|merged|broke|pushed|launched|wrote|opened|closed|added|removed|reviewed|deployed) /;
@@ -73,6 +78,7 @@ export function readIntent(words: string[], context: IntentContext = { anchored:
   for (const [phrase, category] of PHRASES) {
     const at = text.indexOf(phrase);
     if (at < 0) continue;
+    if (setAside(words, wordIndex(text, at), tokenize(phrase).length)) continue;
     if (category === 'status' && words.some((w) => RESILIENCE_CUES.has(w))) continue;
     // Servers on premises or in a colo are not AWS's, unless the question is about AWS or leaving them.
     if (category === 'elsewhere') {
@@ -92,8 +98,16 @@ export function readIntent(words: string[], context: IntentContext = { anchored:
 }
 
 function asksForAPerson(text: string, words: string[]): boolean {
-  if (PAST_DEED.test(text)) return true;
+  if (PAST_DEED.test(text) || OUR_PEOPLE.test(text)) return true;
   return PERSON_QUESTION.test(text) && !words.some((w) => OWNERSHIP_CUES.has(w) && !PARTY_WORDS.has(w));
+}
+
+/** "Not a pricing question", "forget Azure", "status page aside": the asker sets the phrase aside. */
+function setAside(words: string[], index: number, length: number): boolean {
+  if (words[index + length] === 'aside') return true;
+  for (let i = Math.max(0, index - ASIDE_WINDOW); i < index; i++)
+    if (ASIDE_BEFORE.has(words[i] ?? '')) return true;
+  return false;
 }
 
 /** Index of the word that starts at character `at` of ` ${words.join(' ')} `. */

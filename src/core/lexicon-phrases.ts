@@ -141,6 +141,14 @@ export const PHRASES: Record<string, string> = {
   'resource based policies': 'resource_policy',
   'topic policy': 'resource_policy',
   'queue policy': 'resource_policy',
+  // The model named as the frame of a question ("under the shared responsibility model, who …") says nothing
+  // about which control is asked; the question's other words do. An empty rewrite marks a frame: its words
+  // count only when the question asks nothing else.
+  'under the shared responsibility model': '',
+  'according to the shared responsibility model': '',
+  'per the shared responsibility model': '',
+  'in the shared responsibility model': '',
+  'under the aws shared responsibility model': '',
   // IP addresses, not intrusion prevention systems ("private IPs").
   'private ips': 'private ip',
   'public ips': 'public ip',

@@ -32,7 +32,8 @@ export const OFF_TOPIC_PHRASES: Record<string, string[]> = {
     playstation, xbox, personal laptop, personal phone, personal email, personal account, personal device,
     personal project, raspberry pi, home nas, my nas, gmail, my kid, my family, home pc,
     home computer, my computer, bank account, my bank, usb stick, usb drive, thumb drive, my photos, at home,
-    homelab, home lab, netflix, spotify, whatsapp, instagram, facebook, tiktok, my chats, my messages`),
+    homelab, home lab, netflix, spotify, whatsapp, instagram, facebook, tiktok, my chats, my messages,
+    ordered from amazon, amazon order, amazon package, package we ordered, delivery, amazon prime, prime day`),
   // Not AWS at all: counts only when the question names no AWS service and is not about leaving the place.
   elsewhere:
     list(`on prem, on premise, on premises, onprem, colo, colocation, co location, vmware, vsphere, esxi,
@@ -48,14 +49,22 @@ export const OFF_TOPIC_PHRASES: Record<string, string[]> = {
     step by step, code sample, sdk example, boto3, terraform, cloudformation template, yaml for,
     how do i mount, how to mount, how do i create, how do i set up, how do i install,
     how do i download, how do i export, how do i copy, how can i, how i can, how we can, how to, center a div, regex,
-    translate, how do i, how do we, how can we, how long, how many, how often, how fast, max size,
+    translate, how 2, how do i, how do we, how can we, how long, how many, how often, how fast, max size,
     maximum size, limit on, difference between, which instance type, best instance, write me, example of,
     recommend, which app, what app, best app, where do i, where can i, where do we find, where can we find,
     can you write, write a script, bash script, python script, shell script, script to, which framework,
     which compliance framework, start with, so slow, is slow, too slow, slow query, cold start, cold starts,
     keeps crashing, keeps failing, stack trace, error code, getting an error, throws an error, best course,
-    prepare for, study for, exam, practice test`),
-  org: list(`vacation, pto, expense, hr, payroll, on call, on-call, all-hands, all hands, which team, what team,
+    prepare for, study for, exam, practice test, steps to, walk me through, json for, least painful way,
+    best way to, default quota, quota for, quotas, actually do, what are the differences, differences,
+    would you pick, should we use, why does, why can t, why cant, why won t, why doesn t,
+    open a ticket, add me to, summarize, summarise, please enable, please rotate, please create, please add,
+    please turn on, rotate my keys, for me`),
+  // Which of our own teams or people does something: an org chart's question, never AWS's model.
+  team: list(
+    `which team, what team, which squad, what squad, same question, the other service, the other one`,
+  ),
+  org: list(`vacation, pto, expense, hr, payroll, on call, on-call, all-hands, all hands,
     talk to, office badge, replacement badge, office, slides, onboarding deck, my manager or,
     promotion, salary, lunch, pizza, weather, snow, football, match last night, birthday, jira,
     standup, meeting, interview, hiring, postmortem, post-mortem, post mortem, retro, pull request,
@@ -99,7 +108,7 @@ export const MORE_SPECIFIC_THAN: Record<string, string[]> = {
  */
 export const IMPLIED_SERVICE: Record<string, string[]> = {
   ec2: words(
-    'instance instances vm vms virtual box boxes linux windows ubuntu ami amis iptables rhel centos debian ssh rdp kernel bastion jumpbox iaas',
+    'instance instances vm vms virtual box boxes linux windows ubuntu ami amis iptables rhel centos debian ssh rdp kernel bastion jumpbox iaas rented rent',
   ),
   // The service models by AWS's own examples: RDS for a managed platform, S3 for a fully abstracted service.
   rds: words('paas'),

@@ -152,10 +152,17 @@ export function normalizeTokens(
     terms.push(term);
     weights.set(term, Math.max(weights.get(term) ?? 0, weight));
   };
+  // Words of frames ("under the shared responsibility model"), kept only if nothing else is asked.
+  const frames: string[] = [];
   for (let i = 0; i < words.length; ) {
     const n = matchPhrase(stems, i);
     if (n > 0) {
       const to = PHRASE_TABLE.get(stems.slice(i, i + n).join(' ')) ?? [];
+      if (to.length === 0) {
+        for (let j = i; j < i + n; j++) if (!isFiller(words[j], stems[j])) frames.push(stems[j] ?? '');
+        i += n;
+        continue;
+      }
       // A compound (guest_os) keeps its parts too, so "os" alone still meets "guest os".
       if (to.length === 1 && to[0]?.includes('_')) {
         for (let j = i; j < i + n; j++) if (!isFiller(words[j], stems[j])) add(stems[j] ?? '', 1);
@@ -174,6 +181,7 @@ export function normalizeTokens(
       for (const extra of EXPANSION_TABLE.get(b) ?? []) add(extra, weight * 0.5);
     }
   }
+  if (terms.length === 0) for (const f of frames) add(f, 1);
   return { terms, weights };
 }
 

@@ -36,6 +36,13 @@ describe('owner per class of question', () => {
     ['in paas, who patches the operating system', 'AWS'],
     ['under iaas who manages the os', 'Customer'],
     ['for saas products, who is responsible for the data we put in', 'Customer'],
+    // the model as the frame of a question is not its subject, unless nothing else is asked
+    ['under the shared responsibility model, who turns on mfa for the root user', 'Customer'],
+    ['who does what under the shared responsibility model', 'Shared'],
+    // phone-typed abbreviations; servers you rent are your instances
+    ['eks ctrl plane', 'AWS'],
+    ['rds hw maint', 'AWS'],
+    ['who patches the os on the servers we rent from amazon', 'Customer'],
     // an API Gateway endpoint is an API, not a VPC endpoint
     ['who configures the authorizer on our api gateway endpoints', 'Customer'],
     // a passing "outage" or "meeting" does not outweigh a plain ownership question

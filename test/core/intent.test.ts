@@ -20,6 +20,9 @@ describe('readIntent', () => {
     ['who should be the incident commander for the game day', 'person'],
     ['who approved the change to our security groups yesterday', 'person'],
     ['who reviews prs for the terraform in our account', 'org'],
+    ['which squad owns the payments lambda', 'team'],
+    ['who in our org triages the security hub findings', 'person'],
+    ['same question but for the other service', 'team'],
   ])('%j is off-topic (%s)', (q, category) => {
     expect(intent(q).offTopic).toBe(category);
   });
@@ -34,6 +37,10 @@ describe('readIntent', () => {
     ['gdpr compliance for the personal data we keep in rds', true],
     // "who is the owner of …" names a duty
     ['who is the owner of guest os patching on ec2', true],
+    // an off-topic word the asker sets aside
+    ['not a pricing question: who owns physical security of the data centres', true],
+    ['status page aside, who is accountable for power and cooling', true],
+    ['forget azure, on aws who patches the hypervisor', true],
   ])('%j is not off-topic', (q, anchored) => {
     expect(intent(q, anchored).offTopic).toBeNull();
   });
@@ -48,5 +55,8 @@ describe('readIntent', () => {
     expect(intent('how i can download the soc 2 report from artifact').howTo).toBe(true);
     expect(intent('which compliance framework should we start with').howTo).toBe(true);
     expect(intent('why are our lambda cold starts so slow').howTo).toBe(true);
+    expect(intent('steps to turn on mfa for the root user').howTo).toBe(true);
+    expect(intent('rotate my keys please').howTo).toBe(true);
+    expect(intent('how 2 ssh into ec2').howTo).toBe(true);
   });
 });

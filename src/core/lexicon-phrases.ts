@@ -149,6 +149,10 @@ export const PHRASES: Record<string, string> = {
   'per the shared responsibility model': '',
   'in the shared responsibility model': '',
   'under the aws shared responsibility model': '',
+  // Application flaws by their usual names.
+  'cross site scripting': 'xss',
+  'sql injection': 'injection',
+  'sql injections': 'injection',
   // IP addresses, not intrusion prevention systems ("private IPs").
   'private ips': 'private ip',
   'public ips': 'public ip',

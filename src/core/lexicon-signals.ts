@@ -59,7 +59,8 @@ export const OFF_TOPIC_PHRASES: Record<string, string[]> = {
     best way to, default quota, quota for, quotas, actually do, what are the differences, differences,
     would you pick, should we use, why does, why can t, why cant, why won t, why doesn t,
     open a ticket, add me to, summarize, summarise, please enable, please rotate, please create, please add,
-    please turn on, rotate my keys, for me`),
+    please turn on, rotate my keys, for me, faster, slower, lower latency, higher throughput, can be up to, gb, tb,
+    which one supports, does it support, support for`),
   // Which of our own teams or people does something: an org chart's question, never AWS's model.
   team: list(
     `which team, what team, which squad, what squad, same question, the other service, the other one`,

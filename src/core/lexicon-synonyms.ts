@@ -85,6 +85,8 @@ export const SYNONYMS: Record<string, string> = {
   allowlisted: 'allow',
   whitelisted: 'allow',
   acct: 'account',
+  retain: 'retention',
+  retained: 'retention',
   ctrl: 'control',
   hw: 'hardware',
   pwr: 'power',

@@ -43,6 +43,9 @@ describe('owner per class of question', () => {
     ['eks ctrl plane', 'AWS'],
     ['rds hw maint', 'AWS'],
     ['who patches the os on the servers we rent from amazon', 'Customer'],
+    // retention is chosen by the customer even where AWS takes the backups; flaws by their usual names
+    ['who picks how many days rds retains our automated backups', 'Customer'],
+    ['who protects our web app from sql injection and cross-site scripting', 'Customer'],
     // an API Gateway endpoint is an API, not a VPC endpoint
     ['who configures the authorizer on our api gateway endpoints', 'Customer'],
     // a passing "outage" or "meeting" does not outweigh a plain ownership question

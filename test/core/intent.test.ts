@@ -58,5 +58,7 @@ describe('readIntent', () => {
     expect(intent('steps to turn on mfa for the root user').howTo).toBe(true);
     expect(intent('rotate my keys please').howTo).toBe(true);
     expect(intent('how 2 ssh into ec2').howTo).toBe(true);
+    expect(intent('eks on fargate vs our own nodes, which starts pods faster').howTo).toBe(true);
+    expect(intent('lambda container images can be up to 10 gb, right').howTo).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import { focusedWords } from './focus.ts';
 import { type Intent, readIntent } from './intent.ts';
 import { EXACT_SYNONYMS, FILLER, PHRASES, SYNONYMS } from './lexicon.ts';
 import { COMMON_WORDS } from './lexicon-common.ts';
-import { GENERIC_SERVICES, OFF_TOPIC_PHRASES, OWNERSHIP_CUES } from './lexicon-signals.ts';
+import { GENERIC_SERVICES, OFF_TOPIC_PHRASES, OWNERSHIP_CUES, SERVICE_MODELS } from './lexicon-signals.ts';
 import { cleanSlack, normalizeTokens, stem, tokenize } from './normalize.ts';
 import { breakdownFor, resolveOwner } from './owner.ts';
 import { createReranker } from './rerank.ts';
@@ -37,8 +37,6 @@ const CORRECTED_WEIGHT = 0.7;
 /** Words that put a question in AWS's world even when it names no service. */
 const ANCHORS = new Set(['aws', 'amazon', 'cloud']);
 const SERVICE_WEIGHT = 0.4;
-/** "In PaaS who patches the OS?": a service model says where a task happens, like a service name does. */
-const SERVICE_MODELS = new Set(['iaas', 'paas', 'saas']);
 const SUBJECT_SERVICE_WEIGHT = 0.8;
 const COMMON_WEIGHT = 0.5;
 const CONTEXT_WEIGHT = 0.8;
@@ -121,7 +119,8 @@ export function createEngineWithTrace(kb: KnowledgeBase): { engine: Engine; last
       const fixed = speller(w);
       if (fixed !== w) discount.set(i, CORRECTED_WEIGHT);
       else if (contextWords.has(w)) discount.set(i, COMMON_WEIGHT);
-      else if (SERVICE_MODELS.has(fixed)) discount.set(i, SERVICE_WEIGHT);
+      // "In PaaS who patches the OS?": a service model says where a task happens, like a service name does.
+      else if (SERVICE_MODELS[fixed]) discount.set(i, SERVICE_WEIGHT);
       return fixed;
     });
     const mentions = detector.mentions(words);

@@ -1,19 +1,7 @@
 // Which sentence of a message asks the question: in "We only keep the 90-day history. Who creates a trail?"
 // the first sentence is context, and its words should weigh less than the words of the question itself.
+import { ASKING_WORDS } from './lexicon-signals.ts';
 import { cleanSlack, tokenize } from './normalize.ts';
-
-/** Words that mark a sentence as the one asking who owns something, when no sentence ends in "?". */
-export const ASKING_WORDS = new Set([
-  'who',
-  'whose',
-  'responsible',
-  'responsibility',
-  'job',
-  'owns',
-  'owner',
-  'accountable',
-  'party',
-]);
 
 /** Words by which a question points back at an earlier sentence. */
 const REFERS_BACK = new Set(['it', 'that', 'this', 'those', 'these', 'them']);

@@ -1,6 +1,5 @@
 // Question intent: is it an ownership question at all, or a price, status, how-to, other-cloud or HR question?
-import { ASKING_WORDS } from './focus.ts';
-import { OFF_TOPIC_PHRASES, OWNERSHIP_CUES } from './lexicon-signals.ts';
+import { ASKING_WORDS, OFF_TOPIC_PHRASES, OWNERSHIP_CUES } from './lexicon-signals.ts';
 import { tokenize } from './normalize.ts';
 
 export interface Intent {
@@ -67,22 +66,29 @@ const PARTY_WORDS = new Set(
   'who whose whom us we our aws amazon them they customer customers side'.split(' '),
 );
 
-const PHRASES: Array<[string, string]> = Object.entries(OFF_TOPIC_PHRASES).flatMap(([category, list]) =>
-  list.map((p): [string, string] => [` ${tokenize(p).join(' ')} `, category]),
+/** Off-topic phrases as ` word word ` (to find them in ` ${words.join(' ')} `), with their word counts. */
+const PHRASES: Array<{ phrase: string; length: number; category: string }> = Object.entries(
+  OFF_TOPIC_PHRASES,
+).flatMap(([category, list]) =>
+  list.map((p) => {
+    const tokens = tokenize(p);
+    return { phrase: ` ${tokens.join(' ')} `, length: tokens.length, category };
+  }),
 );
 
 export function readIntent(words: string[], context: IntentContext = { anchored: false }): Intent {
   const text = ` ${words.join(' ')} `;
   let offTopic: string | null = null;
   let howTo = false;
-  for (const [phrase, category] of PHRASES) {
+  for (const { phrase, length, category } of PHRASES) {
     const at = text.indexOf(phrase);
     if (at < 0) continue;
-    if (setAside(words, wordIndex(text, at), tokenize(phrase).length)) continue;
+    const index = wordIndex(text, at);
+    if (setAside(words, index, length)) continue;
     if (category === 'status' && words.some((w) => RESILIENCE_CUES.has(w))) continue;
     // Servers on premises or in a colo are not AWS's, unless the question is about AWS or leaving them.
     if (category === 'elsewhere') {
-      if (!context.anchored && !leaving(words, wordIndex(text, at))) offTopic ??= category;
+      if (!context.anchored && !leaving(words, index)) offTopic ??= category;
       continue;
     }
     if (HARD.has(category)) offTopic ??= category;

@@ -19,6 +19,17 @@ export const OWNERSHIP_CUES = new Set(
 );
 
 /**
+ * Words that ask outright who owns something: they make a how-to an ownership question after all ("how do I know
+ * who patches…") and mark the sentence that asks in a message of several.
+ */
+export const ASKING_WORDS = new Set(
+  words('who whose responsible responsibility job owns owner accountable party'),
+);
+
+/** Service models, each implying AWS's usual example of it: IaaS EC2, PaaS RDS (a managed platform), SaaS S3. */
+export const SERVICE_MODELS: Record<string, string> = { iaas: 'ec2', paas: 'rds', saas: 's3' };
+
+/**
  * Off-topic signals: phrases that mark a question as something other than an SRM ownership question
  * (other clouds, personal devices, prices, service status, how-tos, HR and org charts).
  */
@@ -109,11 +120,8 @@ export const MORE_SPECIFIC_THAN: Record<string, string[]> = {
  */
 export const IMPLIED_SERVICE: Record<string, string[]> = {
   ec2: words(
-    'instance instances vm vms virtual box boxes linux windows ubuntu ami amis iptables rhel centos debian ssh rdp kernel bastion jumpbox iaas rented rent',
+    'instance instances vm vms virtual box boxes linux windows ubuntu ami amis iptables rhel centos debian ssh rdp kernel bastion jumpbox rented rent',
   ),
-  // The service models by AWS's own examples: RDS for a managed platform, S3 for a fully abstracted service.
-  rds: words('paas'),
-  s3: words('saas'),
 };
 /** One-word service names that are also ordinary words: they count only after "aws"/"amazon" ("AWS Config"). */
 export const AMBIGUOUS_ALIASES = new Set(

@@ -26,19 +26,15 @@ const CUSTOMER_HALF = 0.4;
  * Words that name the physical layer: a question that says "physical" or "hardware" is about that layer even when
  * the rest of it ("who secures the servers that host our WorkSpaces") reads like a question about instances.
  */
-const PHYSICAL_LAYER = new Set(['physical', 'hardwar']);
+const PHYSICAL_LAYER = termsOf('physical hardware');
 const SAME_LAYER = 2.2;
 
 /**
  * Layer words: a question about the service models or categories that names one of these ("in PaaS who patches
  * the OS?") asks about that layer, which has one owner, not about the model as a whole.
  */
-const LAYER_TERMS = new Set(
-  normalizeTokens(
-    tokenize(
-      'os guest os host os data iam permission hardware physical encrypt application code infrastructure',
-    ),
-  ).terms,
+const LAYER_TERMS = termsOf(
+  'os guest os host os data iam permission hardware physical encrypt application code infrastructure',
 );
 
 /** Term the lexicon emits for "AWS's own …", "amazon staff", "aws internal …". */
@@ -151,6 +147,11 @@ export function createReranker(
     return changed ? ranked.sort((a, b) => b.score - a.score) : ranked;
   };
   return { rerank, covers };
+}
+
+/** The scoring terms of some words, as a question's words become terms. */
+function termsOf(text: string): ReadonlySet<string> {
+  return new Set(normalizeTokens(tokenize(text)).terms);
 }
 
 /** The topic gives its owner per service or category, not one for all. */

@@ -6,6 +6,7 @@ import {
   MORE_SPECIFIC_THAN,
   SERVICE_AWAY_BEFORE,
   SERVICE_FOCUS_BEFORE,
+  SERVICE_MODELS,
   SERVICE_REPLACED_BEFORE,
   SERVICE_SKIP_BEFORE,
 } from './lexicon-signals.ts';
@@ -85,7 +86,13 @@ export function createServiceDetector(services: Service[]): ServiceDetector {
   };
 
   const byId = new Map(services.map((s) => [s.id, s]));
-  const implying = Object.entries(IMPLIED_SERVICE).flatMap(([id, cues]) => {
+  // Ordinary words, then the service models ("in PaaS" implies RDS), each beside the service it implies.
+  const cuesById = new Map(
+    Object.entries(IMPLIED_SERVICE).map(([id, cues]): [string, string[]] => [id, [...cues]]),
+  );
+  for (const [model, id] of Object.entries(SERVICE_MODELS))
+    cuesById.set(id, [...(cuesById.get(id) ?? []), model]);
+  const implying = [...cuesById].flatMap(([id, cues]) => {
     const service = byId.get(id);
     return service ? [{ service, cues: new Set(cues) }] : [];
   });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteStore } from '../src/store/sqlite.ts';
 import { startFakeSlack } from '../test/helpers/fake-slack.ts';
-import { type ClickRun, describeRun, measureClickLoads } from './click-load.ts';
+import { type ClickRun, describeRun, measureClickLoads, WARM_UP_CLICKS } from './click-load.ts';
 
 /** One bot process on a fresh SQLite file; also the single-replica baseline the replica bench prints. */
 export async function measureSqlite(): Promise<{ runs: ClickRun[]; counterUpdates: number }> {
@@ -31,7 +31,7 @@ export async function run(): Promise<
 > {
   const { runs, counterUpdates } = await measureSqlite();
   console.log(
-    `store: SQLite file (WAL, synchronous=FULL); bot in its own process; ${counterUpdates} counter chat.update calls in all (coalesced)`,
+    `store: SQLite file (WAL, synchronous=FULL); bot in its own process, timed after ${WARM_UP_CLICKS} warm-up clicks; ${counterUpdates} counter chat.update calls in all (coalesced)`,
   );
   const summary: Awaited<ReturnType<typeof run>> = {};
   for (const r of runs) {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeSlack } from '../test/helpers/fake-slack.ts';
 import { createThrowawaySchema } from '../test/replicas/pg-schema.ts';
-import { type ClickRun, describeRun, measureClickLoads } from './click-load.ts';
+import { type ClickRun, describeRun, measureClickLoads, WARM_UP_CLICKS } from './click-load.ts';
 import { measureSqlite } from './quiz.bench.ts';
 
 const REPLICAS = 3;
@@ -44,7 +44,7 @@ export async function run(): Promise<{ postgres: ClickRun[]; sqlite: ClickRun[] 
   const { runs: sqlite } = await measureSqlite();
 
   console.log(
-    `PostgreSQL ${new URL(url).host}, ${REPLICAS} bot processes behind a round-robin client; SQLite: one process on a file`,
+    `PostgreSQL ${new URL(url).host}, ${REPLICAS} bot processes behind a round-robin client; SQLite: one process on a file; each process timed after ${WARM_UP_CLICKS} warm-up clicks`,
   );
   for (const [k, pg] of postgres.entries()) {
     console.log(`PostgreSQL  ${describeRun(pg, REPLICAS)}`);

@@ -29,10 +29,11 @@ export const quizValueSchema = z
   .pipe(z.object({ quizId: z.string(), choice: z.enum(OWNERS as [Owner, ...Owner[]]) }));
 
 /**
- * One chat.update in flight per quiz; clicks during it mark it dirty and one more update follows with the
- * latest count, at least `gapMs` later. A morning rush of 200 clicks then costs a few updates, not 200:
- * chat.update is rate-limited per channel, and every update taken off the bot's hands speeds up the
- * feedback the clickers are waiting for.
+ * One chat.update in flight per quiz, and `gapMs` of quiet after each: clicks during an update or its gap mark it
+ * dirty, and one more update follows with the latest count once the gap is over. A morning rush of 200 clicks
+ * then costs a few updates, not 200, and so do clicks that trickle in a little apart: chat.update is
+ * rate-limited per channel, and every update taken off the bot's hands speeds up the feedback the clickers are
+ * waiting for.
  */
 export function createCoalescer(gapMs = 1_000) {
   const pending = new Map<string, { dirty: boolean; task: () => Promise<void>; done: Promise<void> }>();
@@ -49,7 +50,7 @@ export function createCoalescer(gapMs = 1_000) {
       while (entry.dirty) {
         entry.dirty = false;
         await entry.task();
-        if (entry.dirty) await new Promise((resolve) => setTimeout(resolve, gapMs));
+        await new Promise((resolve) => setTimeout(resolve, gapMs));
       }
       pending.delete(key);
     })();

@@ -169,4 +169,20 @@ describe('createCoalescer', () => {
     await Promise.all([first, ...others]);
     expect(runs).toBe(2);
   });
+
+  it('keeps the gap after an update even when clicks trickle in one at a time', async () => {
+    const coalesce = createCoalescer(50);
+    let runs = 0;
+    const task = async () => {
+      runs += 1;
+    };
+    const done = [coalesce('q1', task)];
+    for (let i = 0; i < 3; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      done.push(coalesce('q1', task));
+    }
+    expect(runs).toBe(1); // the later three land inside the first update's gap
+    await Promise.all(done);
+    expect(runs).toBe(2);
+  });
 });
